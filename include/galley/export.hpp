@@ -1,0 +1,80 @@
+// Exporters and the registry that names them: how a model becomes bytes in some format.
+// The registry is one visible table (src/export/registry.cpp); programs embedding galley
+// add their own exporters to a Registry instance at run time.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "galley/diagnostics.hpp"
+#include "galley/model/collection.hpp"
+#include "galley/model/document.hpp"
+
+namespace galley {
+
+/// Where exported bytes go. Backends write to a sink, never to a path.
+class ByteSink {
+ public:
+  virtual ~ByteSink() = default;
+  virtual void write(std::string_view bytes) = 0;
+};
+
+/// A sink that collects everything in memory.
+class StringSink final : public ByteSink {
+ public:
+  void write(std::string_view bytes) override { bytes_.append(bytes); }
+  const std::string& str() const { return bytes_; }
+  std::string take() { return std::move(bytes_); }
+
+ private:
+  std::string bytes_;
+};
+
+/// What an exporter consumes. `model` exporters take the article model as read; paged
+/// (PDF) and flow (EPUB) exporters take the laid-out and styled forms once those exist.
+enum class Target { model, paged, flow };
+
+struct ExportOptions {
+  bool pretty = true;  ///< indent text formats (JSON) for people to read
+};
+
+class Exporter {
+ public:
+  virtual ~Exporter() = default;
+  virtual std::string_view name() const = 0;         ///< "json", "pdf", "epub", ...
+  virtual std::string_view description() const = 0;  ///< one line for `galley formats`
+  virtual std::string_view extension() const = 0;    ///< default file extension, with dot
+  virtual Target target() const = 0;
+  /// Writes one document. Throws galley::Error on failure; the sink may then hold a part.
+  virtual void write_model(const model::Document& document, const ExportOptions& options,
+                           ByteSink& sink, Diagnostics& diagnostics) const = 0;
+  /// Writes a collection as one output. The default refuses (ErrorKind::usage).
+  virtual void write_collection(const model::Collection& collection,
+                                const std::vector<model::Document>& articles,
+                                const ExportOptions& options, ByteSink& sink,
+                                Diagnostics& diagnostics) const;
+};
+
+/// The exporters a program can use, by name.
+class Registry {
+ public:
+  using Factory = std::function<std::unique_ptr<Exporter>()>;
+
+  /// Every exporter galley ships (listed in src/export/registry.cpp).
+  static Registry with_builtins();
+
+  /// Adds or replaces the exporter called `name`.
+  void add(std::string name, Factory make);
+  /// A new exporter, or nullptr if no exporter has that name.
+  std::unique_ptr<Exporter> make(std::string_view name) const;
+  /// Registered names in the order they were added.
+  std::vector<std::string> names() const;
+
+ private:
+  std::vector<std::pair<std::string, Factory>> entries_;
+};
+
+}  // namespace galley

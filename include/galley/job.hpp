@@ -1,0 +1,34 @@
+// A Job is one whole conversion in one call: read the inputs, export them, write the output
+// atomically. The command line only fills a Job and maps its outcome to an exit code; any
+// program can do the same.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "galley/diagnostics.hpp"
+#include "galley/export.hpp"
+#include "galley/read.hpp"
+
+namespace galley {
+
+struct Job {
+  std::vector<std::string> inputs;  ///< article paths; "-" is standard input
+  std::string format = "json";      ///< a name in the registry
+  /// Output path; "-" (the default for text formats) writes standard output. Files are
+  /// written to a temporary file beside the target and renamed over it only on success.
+  std::string output = "-";
+  ReadOptions read;
+  ExportOptions export_options;
+};
+
+/// Runs the job. Warnings and errors go to `diagnostics`; throws galley::Error on failure,
+/// leaving any existing output untouched.
+void run(const Job& job, const Registry& registry, Diagnostics& diagnostics);
+
+/// Writes `bytes` to `path` atomically: a temporary file in the same folder, flushed, then
+/// renamed over `path`. Throws galley::Error (cant_create or io); never leaves the
+/// temporary file behind.
+void write_file_atomically(const std::string& path, std::string_view bytes);
+
+}  // namespace galley

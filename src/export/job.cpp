@@ -1,0 +1,66 @@
+// Running a Job: read the inputs, export them to memory, then write the output in one go.
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <iostream>
+
+#include "galley/job.hpp"
+
+namespace galley {
+namespace {
+
+bool same_file(const std::string& a, const std::string& b) {
+  std::error_code error;
+  if (std::filesystem::equivalent(a, b, error)) return true;
+  return std::filesystem::weakly_canonical(a, error) == std::filesystem::weakly_canonical(b, error);
+}
+
+void refuse_overwriting_inputs(const Job& job) {
+  if (job.output == "-") return;
+  for (const auto& input : job.inputs) {
+    if (input != "-" && same_file(input, job.output)) {
+      throw Error(ErrorKind::usage, job.output, 0, "the output would overwrite an input");
+    }
+  }
+}
+
+}  // namespace
+
+void run(const Job& job, const Registry& registry, Diagnostics& diagnostics) {
+  auto exporter = registry.make(job.format);
+  if (!exporter) {
+    throw Error(ErrorKind::usage, "", 0,
+                fmt::format("unknown format '{}' (`galley formats` lists them)", job.format));
+  }
+  if (job.inputs.empty()) throw Error(ErrorKind::usage, "", 0, "no input given");
+  refuse_overwriting_inputs(job);
+
+  StringSink sink;
+  if (job.inputs.size() == 1 && !is_manifest_path(job.inputs.front())) {
+    auto document = read_markdown_file(job.inputs.front(), job.read, diagnostics);
+    exporter->write_model(document, job.export_options, sink, diagnostics);
+  } else {
+    model::Collection collection;
+    if (job.inputs.size() == 1) {
+      collection = read_manifest_file(job.inputs.front(), diagnostics);
+    } else {
+      collection.articles = job.inputs;
+    }
+    std::vector<model::Document> articles;
+    articles.reserve(collection.articles.size());
+    for (const auto& article : collection.articles) {
+      articles.push_back(read_markdown_file(article, job.read, diagnostics));
+    }
+    exporter->write_collection(collection, articles, job.export_options, sink, diagnostics);
+  }
+
+  if (job.output == "-") {
+    std::cout.write(sink.str().data(), static_cast<std::streamsize>(sink.str().size()));
+    std::cout.flush();
+    if (!std::cout) throw Error(ErrorKind::io, "<stdout>", 0, "cannot write to standard output");
+  } else {
+    write_file_atomically(job.output, sink.str());
+  }
+}
+
+}  // namespace galley

@@ -1,0 +1,45 @@
+// The one table of the exporters galley ships. Adding an exporter: a folder under
+// src/backends/, one line here, one golden test.
+#include <fmt/format.h>
+
+#include "backends/json/json_exporter.hpp"
+#include "galley/export.hpp"
+
+namespace galley {
+
+Registry Registry::with_builtins() {
+  Registry registry;
+  registry.add("json", backends::make_json_exporter);
+  return registry;
+}
+
+void Registry::add(std::string name, Factory make) {
+  for (auto& [existing, factory] : entries_) {
+    if (existing == name) {
+      factory = std::move(make);
+      return;
+    }
+  }
+  entries_.emplace_back(std::move(name), std::move(make));
+}
+
+std::unique_ptr<Exporter> Registry::make(std::string_view name) const {
+  for (const auto& [existing, factory] : entries_) {
+    if (existing == name) return factory();
+  }
+  return nullptr;
+}
+
+std::vector<std::string> Registry::names() const {
+  std::vector<std::string> names;
+  for (const auto& entry : entries_) names.push_back(entry.first);
+  return names;
+}
+
+void Exporter::write_collection(const model::Collection&, const std::vector<model::Document>&,
+                                const ExportOptions&, ByteSink&, Diagnostics&) const {
+  throw Error(ErrorKind::usage, "", 0,
+              fmt::format("the {} format cannot write a collection", name()));
+}
+
+}  // namespace galley

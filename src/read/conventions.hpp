@@ -1,0 +1,31 @@
+// The news conventions of ARTICLE-FORMAT.md applied to parsed blocks: headline, dek,
+// dateline, byline and lead figure at the top; related-article asides and dead links
+// anywhere; the source line at the end; paragraphs a scraper split, joined again.
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "galley/model/document.hpp"
+#include "galley/read.hpp"
+#include "read/markdown.hpp"
+
+namespace galley::read {
+
+struct ConventionResult {
+  /// Only what the conventions found: title, subtitle, authors, date, date_text, source.
+  model::Meta meta;
+  std::optional<model::LeadFigure> lead;
+  model::Blocks blocks;  ///< the body that remains
+};
+
+ConventionResult apply_conventions(std::vector<SourcedBlock> blocks, const Conventions& conventions);
+
+/// Replaces links whose target is empty, "#" or "javascript:" by their text, everywhere.
+void remove_dead_links(model::Blocks& blocks);
+
+/// Guesses the BCP 47 language of body text from its letters and common words: "ru" and
+/// "uk" for Cyrillic, "de", "fr", "es", "it", "pt", "pl" or "en" for Latin script.
+std::string guess_language(const std::vector<SourcedBlock>& blocks);
+
+}  // namespace galley::read

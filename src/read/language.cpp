@@ -1,0 +1,81 @@
+// Guessing an article's language from its body when the front matter names none: the
+// script first (Cyrillic or Latin), then the most frequent short words of each language.
+#include <array>
+#include <string>
+
+#include "read/conventions.hpp"
+#include "read/unicode.hpp"
+
+namespace galley::read {
+namespace {
+
+struct Language {
+  std::string_view tag;
+  std::array<std::string_view, 12> words;  ///< frequent words, found nowhere else as often
+};
+
+constexpr std::array latin_languages = std::to_array<Language>({
+    {"en", {"the", "and", "of", "to", "in", "is", "that", "was", "for", "with", "said", "it"}},
+    {"de", {"der", "die", "und", "das", "nicht", "ist", "mit", "sich", "auf", "für", "ein", "den"}},
+    {"fr", {"le", "la", "les", "et", "des", "est", "une", "dans", "pour", "qui", "sur", "du"}},
+    {"es", {"el", "los", "las", "y", "que", "del", "por", "una", "con", "para", "es", "se"}},
+    {"it", {"il", "che", "di", "gli", "della", "per", "una", "non", "sono", "con", "nel", "è"}},
+    {"pt", {"o", "os", "que", "não", "uma", "com", "para", "da", "do", "em", "dos", "é"}},
+    {"pl", {"i", "w", "nie", "na", "się", "że", "jest", "do", "z", "to", "jak", "przez"}},
+});
+
+constexpr std::size_t sample_bytes = 8000;
+
+std::string sample_text(const std::vector<SourcedBlock>& blocks) {
+  std::string text;
+  for (const auto& sourced : blocks) {
+    for (const auto& line : sourced.lines) {
+      text += line;
+      text += ' ';
+    }
+    if (text.size() > sample_bytes) break;
+  }
+  return text;
+}
+
+}  // namespace
+
+std::string guess_language(const std::vector<SourcedBlock>& blocks) {
+  std::string text = to_lower(sample_text(blocks));
+  std::size_t cyrillic = 0, latin = 0, ukrainian = 0;
+  std::array<std::size_t, latin_languages.size()> scores{};
+  std::string word;
+  auto score_word = [&] {
+    for (std::size_t i = 0; i < latin_languages.size(); ++i) {
+      for (auto w : latin_languages[i].words) scores[i] += w == word;
+    }
+    word.clear();
+  };
+  for (std::size_t pos = 0; pos < text.size();) {
+    std::size_t start = pos;
+    auto cp = next_code_point(text, pos);
+    if (is_cyrillic(cp)) {
+      ++cyrillic;
+      ukrainian += cp == 0x0456 || cp == 0x0457 || cp == 0x0454 || cp == 0x0491;  // і ї є ґ
+    } else if (is_letter(cp)) {
+      ++latin;
+    }
+    if (is_letter(cp)) {
+      word.append(text, start, pos - start);
+    } else if (!word.empty()) {
+      score_word();
+    }
+  }
+  if (!word.empty()) score_word();
+
+  if (cyrillic > latin) return ukrainian * 200 > cyrillic ? "uk" : "ru";
+  std::size_t best = 0;
+  for (std::size_t i = 1; i < scores.size(); ++i) {
+    if (scores[i] > scores[best]) best = i;
+  }
+  // Few words to go on, or no clear winner: English, the documented default.
+  if (scores[best] < 5) return "en";
+  return std::string(latin_languages[best].tag);
+}
+
+}  // namespace galley::read
