@@ -2,9 +2,6 @@
 #include "read/front_matter.hpp"
 
 #include <fmt/format.h>
-// yaml-cpp 0.7's node templates trip g++ 12's -Wdangling-pointer (a false positive in its
-// own headers, seen wherever they are instantiated); silence it for this file only.
-#pragma GCC diagnostic ignored "-Wdangling-pointer"
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -31,8 +28,9 @@ class KeyReader {
 
   void read(const YAML::Node& root) {
     for (auto it = root.begin(); it != root.end(); ++it) {
+      // Copies: `it->second` is a proxy, and a reference to it dangles.
       auto key = it->first.as<std::string>();
-      const YAML::Node& value = it->second;
+      YAML::Node value = it->second;
       if (value.IsNull()) continue;
       if (key == "title") out_.title = scalar(key, value);
       else if (key == "subtitle") out_.subtitle = scalar(key, value);
@@ -80,7 +78,7 @@ class KeyReader {
       return items;
     }
     if (!value.IsSequence()) wrong_type(key, value, "a string or a list of strings");
-    for (const auto& item : value) {
+    for (YAML::Node item : value) {
       if (!item.IsScalar()) wrong_type(key, item, "a string");
       items.emplace_back(trim(item.Scalar()));
     }
@@ -92,7 +90,7 @@ class KeyReader {
     if (value.IsScalar()) return {std::string(trim(value.Scalar()))};
     if (!value.IsSequence()) wrong_type(key, value, "a name or a list of names");
     std::vector<std::string> items;
-    for (const auto& item : value) {
+    for (YAML::Node item : value) {
       if (item.IsMap() && item["name"] && item["name"].IsScalar()) {
         items.emplace_back(trim(item["name"].Scalar()));
       } else if (item.IsScalar()) {

@@ -208,7 +208,7 @@ class Converter {
     while ((event = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE) {
       cmark_node* node = cmark_iter_get_node(iter.get());
       if (event != CMARK_EVENT_ENTER || is_container(node) || node == root) continue;
-      if (cmark_node_get_type(node) & CMARK_NODE_TYPE_INLINE) continue;
+      if ((cmark_node_get_type(node) & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_INLINE) continue;
       block(node, options_.max_nesting, out);
       cmark_iter_reset(iter.get(), node, CMARK_EVENT_EXIT);  // its content is converted
     }
