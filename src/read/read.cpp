@@ -200,7 +200,9 @@ model::Document read_markdown_file(const std::string& path, ReadOptions options,
     bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
     if (in.bad()) throw Error(ErrorKind::io, path, 0, "read failed");
   }
-  return read_markdown(bytes, options, diagnostics);
+  auto document = read_markdown(bytes, options, diagnostics);
+  if (path != "-") document.origin = path;
+  return document;
 }
 
 bool is_manifest_path(std::string_view path) { return path.ends_with(".toml"); }

@@ -235,6 +235,9 @@ struct Document {
   std::optional<LeadFigure> lead;
   Blocks blocks;
   std::vector<Note> notes;
+  /// The file the article was read from ("" for standard input or memory). Relative image
+  /// paths resolve against its folder, and only files inside that folder are read.
+  std::string origin;
   bool operator==(const Document&) const = default;
 };
 
