@@ -83,11 +83,20 @@ bool looks_like_name(std::string_view name) {
 
 // Splits "A, B and C" into names on commas and the word for "and" in several languages.
 std::vector<std::string> split_names(std::string_view text) {
-  std::string normalized(text);
-  for (std::string_view conjunction : {" and ", " & ", " und ", " et ", " y ", " e ", " и ", " і ", " та "}) {
-    for (std::size_t at; (at = normalized.find(conjunction)) != std::string::npos;) {
-      normalized.replace(at, conjunction.size(), ",");
+  constexpr std::string_view conjunctions[] = {" and ", " & ", " und ", " et ", " y ",
+                                               " e ",   " и ", " і ",   " та "};
+  std::string normalized;
+  for (std::size_t i = 0; i < text.size();) {
+    bool matched = false;
+    for (auto conjunction : conjunctions) {
+      if (text.substr(i).starts_with(conjunction)) {
+        normalized += ',';
+        i += conjunction.size();
+        matched = true;
+        break;
+      }
     }
+    if (!matched) normalized += text[i++];
   }
   std::vector<std::string> names;
   std::string_view rest = normalized;
