@@ -12,6 +12,18 @@
 
 namespace galley {
 
+/// Book-level metadata given by the caller (the command line's --title, --author, --lang,
+/// --cover). Each non-empty field replaces what a manifest says, or fills the collection when
+/// articles are named one by one. Setting any of them binds even a single article as a
+/// collection (with a title page), since the book is then no longer just that article.
+struct CollectionOverrides {
+  std::string title;   ///< the book's title
+  std::string editor;  ///< who put the book together (dc:creator, role editor)
+  std::string lang;    ///< BCP 47 tag of the book
+  std::string cover;   ///< cover image path, relative to the working directory
+  bool any() const { return !title.empty() || !editor.empty() || !lang.empty() || !cover.empty(); }
+};
+
 struct Job {
   std::vector<std::string> inputs;  ///< article paths; "-" is standard input
   std::string format = "json";      ///< a name in the registry
@@ -20,6 +32,7 @@ struct Job {
   std::string output = "-";
   ReadOptions read;
   ExportOptions export_options;
+  CollectionOverrides collection;
 };
 
 /// Runs the job. Warnings and errors go to `diagnostics`; throws galley::Error on failure,

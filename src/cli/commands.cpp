@@ -1,9 +1,10 @@
-// Subcommands: inspect, formats. Arguments -> Job -> run -> exit code.
+// Subcommands: inspect, epub, formats. Arguments -> Job -> run -> exit code.
 #include "cli/commands.hpp"
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <filesystem>
 #include <iostream>
 
 #include "galley/job.hpp"
@@ -50,6 +51,17 @@ struct ReadFlags {
   }
 };
 
+// Where `galley epub` writes when no -o is given: beside a single article or manifest, with
+// the extension swapped. Several articles have no obvious name, so -o is required then.
+std::string default_book_path(const std::vector<std::string>& inputs) {
+  if (inputs.size() != 1 || inputs.front() == "-") {
+    throw Error(ErrorKind::usage, "", 0,
+                inputs.size() == 1 ? "an article read from standard input needs -o BOOK.epub"
+                                   : "several articles make one book: name it with -o BOOK.epub");
+  }
+  return std::filesystem::path(inputs.front()).replace_extension(".epub").string();
+}
+
 }  // namespace
 
 int run(int argc, char** argv) {
@@ -71,6 +83,21 @@ int run(int argc, char** argv) {
   inspect_flags.add_to(*inspect);
   inspect->fallthrough();
 
+  Job epub_job;
+  epub_job.output.clear();
+  ReadFlags epub_flags;
+  auto* epub = app.add_subcommand("epub", "Bind one or more articles, or a collection, into an EPUB 3 book");
+  epub->add_option("input", epub_job.inputs, "Articles (.md) in reading order, or one collection (.toml)")
+      ->required();
+  epub->add_option("-o,--output", epub_job.output,
+                   "The book to write (default: ARTICLE.epub or COLLECTION.epub beside the input)");
+  epub->add_option("--title", epub_job.collection.title, "The book's title");
+  epub->add_option("--author", epub_job.collection.editor, "The book's author or editor");
+  epub->add_option("--lang", epub_job.collection.lang, "The book's language (BCP 47, e.g. en-GB)");
+  epub->add_option("--cover", epub_job.collection.cover, "Cover image (PNG, JPEG, GIF, WebP or SVG)");
+  epub_flags.add_to(*epub);
+  epub->fallthrough();
+
   auto* formats = app.add_subcommand("formats", "List the output formats");
 
   try {
@@ -90,10 +117,17 @@ int run(int argc, char** argv) {
       }
       return 0;
     }
-    inspect_job.format = "json";
-    inspect_job.read = inspect_flags.options();
-    inspect_job.export_options.pretty = !compact;
-    run(inspect_job, registry, diagnostics);
+    if (*epub) {
+      epub_job.format = "epub";
+      epub_job.read = epub_flags.options();
+      if (epub_job.output.empty()) epub_job.output = default_book_path(epub_job.inputs);
+      run(epub_job, registry, diagnostics);
+    } else {
+      inspect_job.format = "json";
+      inspect_job.read = inspect_flags.options();
+      inspect_job.export_options.pretty = !compact;
+      run(inspect_job, registry, diagnostics);
+    }
   } catch (const Error& error) {
     print_diagnostics(diagnostics, quiet);
     std::cerr << render(error.diagnostic()) << '\n';

@@ -24,6 +24,13 @@ void refuse_overwriting_inputs(const Job& job) {
   }
 }
 
+void apply(const CollectionOverrides& overrides, model::Collection& collection) {
+  if (!overrides.title.empty()) collection.title = overrides.title;
+  if (!overrides.editor.empty()) collection.editor = overrides.editor;
+  if (!overrides.lang.empty()) collection.lang = overrides.lang;
+  if (!overrides.cover.empty()) collection.cover = overrides.cover;
+}
+
 }  // namespace
 
 void run(const Job& job, const Registry& registry, Diagnostics& diagnostics) {
@@ -36,16 +43,17 @@ void run(const Job& job, const Registry& registry, Diagnostics& diagnostics) {
   refuse_overwriting_inputs(job);
 
   StringSink sink;
-  if (job.inputs.size() == 1 && !is_manifest_path(job.inputs.front())) {
+  if (job.inputs.size() == 1 && !is_manifest_path(job.inputs.front()) && !job.collection.any()) {
     auto document = read_markdown_file(job.inputs.front(), job.read, diagnostics);
     exporter->write_model(document, job.export_options, sink, diagnostics);
   } else {
     model::Collection collection;
-    if (job.inputs.size() == 1) {
+    if (job.inputs.size() == 1 && is_manifest_path(job.inputs.front())) {
       collection = read_manifest_file(job.inputs.front(), diagnostics);
     } else {
       collection.articles = job.inputs;
     }
+    apply(job.collection, collection);
     std::vector<model::Document> articles;
     articles.reserve(collection.articles.size());
     for (const auto& article : collection.articles) {

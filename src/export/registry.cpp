@@ -2,6 +2,7 @@
 // src/backends/, one line here, one golden test.
 #include <fmt/format.h>
 
+#include "backends/epub/epub_exporter.hpp"
 #include "backends/json/json_exporter.hpp"
 #include "galley/export.hpp"
 
@@ -10,6 +11,7 @@ namespace galley {
 Registry Registry::with_builtins() {
   Registry registry;
   registry.add("json", backends::make_json_exporter);
+  registry.add("epub", backends::make_epub_exporter);
   return registry;
 }
 

@@ -1,0 +1,26 @@
+// The "epub" exporter: one article, or a collection of articles, as an EPUB 3 book that
+// EPUB 2 reading systems can also open. The only user of libzip and tinyxml2.
+#pragma once
+
+#include <memory>
+#include <vector>
+
+#include "backends/epub/book.hpp"
+#include "galley/export.hpp"
+
+namespace galley::backends {
+
+std::unique_ptr<Exporter> make_epub_exporter();
+
+namespace epub {
+
+/// Everything of a book but the zip: metadata, articles as XHTML, images read and checked.
+/// `is_collection` adds a title page and a contents page. SOURCE_DATE_EPOCH is read here.
+Book assemble_book(const model::Collection& collection, const std::vector<const model::Document*>& articles,
+                   bool is_collection, Diagnostics& diagnostics);
+
+/// The book as the bytes of an .epub file (mimetype first and stored, fixed entry times).
+std::string package_book(const Book& book);
+
+}  // namespace epub
+}  // namespace galley::backends

@@ -1,0 +1,331 @@
+// Image confinement, sniffing and naming for EPUB books. An article may only pull in files
+// from its own folder: a scraped article is untrusted input, and `![](../../.ssh/id_rsa)`
+// must not end up inside a book someone then shares.
+#include "backends/epub/images.hpp"
+
+#include <fmt/format.h>
+#include <tinyxml2.h>
+
+#include <cctype>
+#include <fstream>
+#include <iterator>
+
+#include "backends/epub/text.hpp"
+
+namespace galley::backends::epub {
+namespace fs = std::filesystem;
+namespace {
+
+bool starts_with_bytes(std::string_view bytes, std::string_view magic, std::size_t offset = 0) {
+  return bytes.size() >= offset + magic.size() && bytes.substr(offset, magic.size()) == magic;
+}
+
+bool looks_like_svg(std::string_view bytes) {
+  if (starts_with_bytes(bytes, "\xEF\xBB\xBF")) bytes.remove_prefix(3);
+  const std::size_t first = bytes.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos) return false;
+  bytes.remove_prefix(first);
+  if (!bytes.starts_with("<?xml") && !bytes.starts_with("<svg") && !bytes.starts_with("<!--") &&
+      !bytes.starts_with("<!DOCTYPE")) {
+    return false;
+  }
+  return bytes.substr(0, 4096).find("<svg") != std::string_view::npos;
+}
+
+// "%20" -> " ": Markdown image paths are often URL-encoded.
+std::string percent_decoded(std::string_view text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '%' && i + 2 < text.size() && std::isxdigit(static_cast<unsigned char>(text[i + 1])) &&
+        std::isxdigit(static_cast<unsigned char>(text[i + 2]))) {
+      out += static_cast<char>(std::stoi(std::string(text.substr(i + 1, 2)), nullptr, 16));
+      i += 2;
+    } else {
+      out += text[i];
+    }
+  }
+  return out;
+}
+
+// True when `path` lies strictly inside `folder`, compared component by component (a plain
+// string prefix would let "/articles-evil/x" pass for "/articles").
+bool inside(const fs::path& folder, const fs::path& path) {
+  auto f = folder.begin();
+  auto p = path.begin();
+  for (; f != folder.end(); ++f, ++p) {
+    if (p == path.end() || *f != *p) return false;
+  }
+  return p != path.end();
+}
+
+bool read_file(const fs::path& path, std::string& bytes) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  return !in.bad();
+}
+
+std::string_view extension_for(std::string_view media_type) {
+  if (media_type == "image/png") return "png";
+  if (media_type == "image/jpeg") return "jpg";
+  if (media_type == "image/gif") return "gif";
+  if (media_type == "image/webp") return "webp";
+  return "svg";
+}
+
+// True when CSS text pulls in something outside the SVG: url(...) other than url(#id), or @import.
+bool external_url(std::string_view text) {
+  if (text.find("@import") != std::string_view::npos) return true;
+  for (std::size_t at = text.find("url("); at != std::string_view::npos; at = text.find("url(", at + 4)) {
+    std::string_view rest = text.substr(at + 4);
+    rest.remove_prefix(std::min(rest.find_first_not_of(" '\""), rest.size()));
+    if (!rest.starts_with("#")) return true;
+  }
+  return false;
+}
+
+// What an EPUB 3.2 reading system shows in place of a WebP image: a plain framed box.
+constexpr std::string_view webp_fallback_svg =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"400\" height=\"300\" "
+    "viewBox=\"0 0 400 300\"><title>Image in WebP format</title>"
+    "<rect x=\"1\" y=\"1\" width=\"398\" height=\"298\" fill=\"#eeeeee\" stroke=\"#999999\"/>"
+    "<text x=\"200\" y=\"155\" font-family=\"sans-serif\" font-size=\"18\" text-anchor=\"middle\" "
+    "fill=\"#555555\">WebP image</text></svg>\n";
+
+// Finds what makes an SVG unsafe or unusable inside a book; empty when nothing does.
+std::string svg_problem(const tinyxml2::XMLElement* element) {
+  std::string_view name = element->Name();
+  if (const auto colon = name.find(':'); colon != std::string_view::npos) name.remove_prefix(colon + 1);
+  if (name == "script" || name == "foreignObject") return fmt::format("it contains <{}>", name);
+  for (const auto* a = element->FirstAttribute(); a; a = a->Next()) {
+    std::string_view attribute = a->Name();
+    if (attribute.size() > 2 && (attribute[0] == 'o' || attribute[0] == 'O') &&
+        (attribute[1] == 'n' || attribute[1] == 'N')) {
+      return fmt::format("it has an event handler ({})", attribute);
+    }
+    const bool is_href = attribute == "href" || attribute.ends_with(":href");
+    if ((is_href && !std::string_view(a->Value()).starts_with("#")) || external_url(a->Value())) {
+      return "it refers to another file or URL";
+    }
+  }
+  if (name == "style" && element->GetText() && external_url(element->GetText())) {
+    return "its style sheet refers to another file or URL";
+  }
+  for (const auto* child = element->FirstChildElement(); child; child = child->NextSiblingElement()) {
+    if (auto problem = svg_problem(child); !problem.empty()) return problem;
+  }
+  return {};
+}
+
+}  // namespace
+
+std::string_view sniff_media_type(std::string_view bytes) {
+  if (starts_with_bytes(bytes, "\x89PNG\r\n\x1A\n")) return "image/png";
+  if (starts_with_bytes(bytes, "\xFF\xD8\xFF")) return "image/jpeg";
+  if (starts_with_bytes(bytes, "GIF87a") || starts_with_bytes(bytes, "GIF89a")) return "image/gif";
+  if (starts_with_bytes(bytes, "RIFF") && starts_with_bytes(bytes, "WEBP", 8)) return "image/webp";
+  if (looks_like_svg(bytes)) return "image/svg+xml";
+  return "";
+}
+
+std::string checked_svg(std::string_view bytes, std::string& problem) {
+  tinyxml2::XMLDocument svg;
+  if (svg.Parse(bytes.data(), bytes.size()) != tinyxml2::XML_SUCCESS) {
+    problem = fmt::format("it is not well-formed XML ({})", svg.ErrorStr());
+    return {};
+  }
+  const tinyxml2::XMLElement* root = svg.RootElement();
+  if (!root || std::string_view(root->Name()) != "svg") {
+    problem = "its root element is not <svg>";
+    return {};
+  }
+  problem = svg_problem(root);
+  if (!problem.empty()) return {};
+  // Printed again from the tree: no DOCTYPE (whose external subset readers would fetch),
+  // no processing instructions other than the declaration.
+  tinyxml2::XMLPrinter printer(nullptr, true);
+  root->Accept(&printer);
+  return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" +
+         std::string(printer.CStr(), static_cast<std::size_t>(printer.CStrSize() - 1)) + "\n";
+}
+
+Located locate_image(const fs::path& folder, std::string_view source) {
+  if (source.empty()) return {{}, "the image has no path"};
+  if (has_url_scheme(source)) {
+    const bool web = source.starts_with("http:") || source.starts_with("https:") ||
+                     source.starts_with("HTTP:") || source.starts_with("HTTPS:");
+    return {{}, web ? "remote image dropped: a book carries its own images (its alt text is kept)"
+                    : "image URL refused: only files beside the article are read"};
+  }
+  if (folder.empty()) return {{}, "image refused: an article read from standard input has no folder"};
+  std::error_code error;
+  const fs::path base = fs::canonical(folder, error);
+  if (error) return {{}, fmt::format("image refused: the article's folder cannot be resolved ({})", error.message())};
+  fs::path candidate = base / fs::path(std::string(source));  // an absolute source replaces base
+  if (!fs::exists(candidate, error) && source.find('%') != std::string_view::npos) {
+    candidate = base / fs::path(percent_decoded(source));
+  }
+  // Checked before looking at the file system, so that the warning never tells whether a
+  // file outside the folder exists.
+  if (!inside(base, candidate.lexically_normal())) {
+    return {{}, "image refused: it lies outside the article's folder"};
+  }
+  // weakly_canonical resolves the symbolic links along the part of the path that exists.
+  const fs::path resolved = fs::weakly_canonical(candidate, error);
+  if (error || !inside(base, resolved)) {
+    return {{}, "image refused: a symbolic link leads outside the article's folder"};
+  }
+  const fs::path real = fs::canonical(resolved, error);
+  if (error) return {{}, "image not found"};
+  if (!inside(base, real)) return {{}, "image refused: a symbolic link leads outside the article's folder"};
+  if (!fs::is_regular_file(real, error)) return {{}, "image refused: not a regular file"};
+  return {real, {}};
+}
+
+std::vector<ImageRef> image_refs(const model::Document& document) {
+  std::vector<ImageRef> refs;
+  // A figure's caption stands in for missing alt text (see xhtml.cpp), so it counts as one.
+  if (document.lead && document.lead->image) {
+    const auto& lead = *document.lead;
+    refs.push_back({*lead.image, lead.alt.empty() ? lead.caption : lead.alt});
+  }
+  struct Walker {
+    std::vector<ImageRef>& out;
+    void inlines(const model::Inlines& content) {
+      for (const auto& item : content) {
+        std::visit(
+            [&](const auto& n) {
+              using T = std::decay_t<decltype(n)>;
+              if constexpr (std::is_same_v<T, model::Image>) {
+                out.push_back({n.source, n.alt});
+              } else if constexpr (requires { n.content; }) {
+                inlines(n.content);
+              }
+            },
+            item.node);
+      }
+    }
+    void blocks(const model::Blocks& content) {
+      for (const auto& block : content) {
+        std::visit(
+            [&](const auto& n) {
+              using T = std::decay_t<decltype(n)>;
+              if constexpr (std::is_same_v<T, model::Figure>) {
+                out.push_back({n.image, n.alt.empty() ? n.caption : n.alt});
+              } else if constexpr (std::is_same_v<T, model::BlockQuote>) {
+                blocks(n.content);
+              } else if constexpr (std::is_same_v<T, model::BulletList> ||
+                                   std::is_same_v<T, model::OrderedList>) {
+                for (const auto& item : n.items) blocks(item.content);
+              } else if constexpr (std::is_same_v<T, model::Table>) {
+                for (const auto* rows : {&n.head, &n.body}) {
+                  for (const auto& row : *rows) {
+                    for (const auto& cell : row) inlines(cell);
+                  }
+                }
+              } else if constexpr (requires { n.content; }) {
+                inlines(n.content);
+              }
+            },
+            block.node);
+      }
+    }
+  } walker{refs};
+  walker.blocks(document.blocks);
+  for (const auto& note : document.notes) walker.blocks(note.content);
+  return refs;
+}
+
+std::optional<std::string> ImageStore::add_article_image(const model::Document& document,
+                                                         const std::string& source,
+                                                         Diagnostics& diagnostics) {
+  const fs::path folder =
+      document.origin.empty() ? fs::path() : fs::absolute(fs::path(document.origin)).parent_path();
+  Located located = locate_image(folder, source);
+  if (!located.problem.empty()) {
+    diagnostics.warn(document.origin, 0, fmt::format("{}: {}", located.problem, source));
+    return std::nullopt;
+  }
+  return add_file(located.path, document.origin, source, false, diagnostics);
+}
+
+std::optional<std::string> ImageStore::add_cover(const std::string& path, Diagnostics& diagnostics) {
+  std::error_code error;
+  const fs::path real = fs::canonical(path, error);
+  if (error || !fs::is_regular_file(real, error)) {
+    diagnostics.warn(path, 0, "cover image not found or not a regular file; a cover is generated instead");
+    return std::nullopt;
+  }
+  return add_file(real, path, path, true, diagnostics);
+}
+
+std::string ImageStore::add_generated_cover(std::string bytes, std::string_view media_type) {
+  std::string href = unique_href("cover", media_type);
+  push(href, media_type, std::move(bytes), true);
+  return href;
+}
+
+std::optional<std::string> ImageStore::add_file(const fs::path& path, const std::string& report_file,
+                                                std::string_view source, bool cover,
+                                                Diagnostics& diagnostics) {
+  if (auto known = by_path_.find(path.string()); known != by_path_.end() && !cover) return known->second;
+  std::error_code error;
+  const auto size = fs::file_size(path, error);
+  if (error || size > max_image_bytes) {
+    diagnostics.warn(report_file, 0,
+                     fmt::format("image refused: larger than {} MiB: {}", max_image_bytes >> 20, source));
+    return std::nullopt;
+  }
+  std::string bytes;
+  if (!read_file(path, bytes)) {
+    diagnostics.warn(report_file, 0, fmt::format("image cannot be read: {}", source));
+    return std::nullopt;
+  }
+  const std::string_view media_type = sniff_media_type(bytes);
+  if (media_type.empty()) {
+    diagnostics.warn(report_file, 0,
+                     fmt::format("image refused: not PNG, JPEG, GIF, WebP or SVG data: {}", source));
+    return std::nullopt;
+  }
+  if (media_type == "image/svg+xml") {
+    std::string problem;
+    bytes = checked_svg(bytes, problem);
+    if (!problem.empty()) {
+      diagnostics.warn(report_file, 0, fmt::format("SVG image refused: {}: {}", problem, source));
+      return std::nullopt;
+    }
+  }
+  const std::string href = unique_href(cover ? "cover" : path.stem().string(), media_type);
+  if (!cover) by_path_.emplace(path.string(), href);
+  push(href, media_type, std::move(bytes), cover);
+  if (media_type == "image/webp") {
+    // WebP is a core media type since EPUB 3.3 only; EPUB 3.2 reading systems (and
+    // epubcheck 4.2, MED-003) need a manifest fallback in a type they know.
+    const std::string fallback_href = unique_href(path.stem().string() + "-fallback", "image/svg+xml");
+    const std::string fallback_id = push(fallback_href, "image/svg+xml", std::string(webp_fallback_svg), false).id;
+    files_[files_.size() - 2].fallback = fallback_id;
+  }
+  return href;
+}
+
+ImageFile& ImageStore::push(std::string href, std::string_view media_type, std::string bytes, bool cover) {
+  ImageFile& file = files_.emplace_back();
+  file.href = std::move(href);
+  file.media_type = media_type;
+  file.bytes = std::move(bytes);
+  file.cover = cover;
+  file.id = cover ? "cover-image" : fmt::format("image-{:03}", ++next_id_);
+  return file;
+}
+
+std::string ImageStore::unique_href(std::string_view stem, std::string_view media_type) {
+  const std::string slug = ascii_slug(stem);
+  const std::string_view extension = extension_for(media_type);
+  std::string href = fmt::format("images/{}.{}", slug, extension);
+  for (int n = 2; names_.count(href); ++n) href = fmt::format("images/{}-{}.{}", slug, n, extension);
+  names_.insert(href);
+  return href;
+}
+
+}  // namespace galley::backends::epub

@@ -1,0 +1,90 @@
+// The images a book carries: found only inside an article's own folder, recognised by their
+// first bytes, and copied into OEBPS/images/ under unique ASCII names.
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "galley/diagnostics.hpp"
+#include "galley/model/document.hpp"
+
+namespace galley::backends::epub {
+
+/// "image/png", "image/jpeg", "image/gif", "image/webp" or "image/svg+xml" from the first
+/// bytes of a file; "" for anything else. The file name is never trusted.
+std::string_view sniff_media_type(std::string_view bytes);
+
+/// The file an article's image source names, or why it may not be read.
+struct Located {
+  std::filesystem::path path;  ///< canonical, when `problem` is empty
+  std::string problem;         ///< a sentence for a warning, empty on success
+};
+
+/// Resolves `source` (as written in the article) against `folder` (the article's folder).
+/// Refuses URLs, paths that leave the folder (through `..`, an absolute path or a symbolic
+/// link), missing files and anything that is not a regular file.
+Located locate_image(const std::filesystem::path& folder, std::string_view source);
+
+/// An image an article refers to.
+struct ImageRef {
+  std::string source;  ///< as written
+  std::string alt;     ///< its alternative text (a figure's caption when it has none), may be empty
+};
+
+/// Every image an article refers to: lead image, figures, inline images (notes included),
+/// in order, repeats kept.
+std::vector<ImageRef> image_refs(const model::Document& document);
+
+/// One image inside the book.
+struct ImageFile {
+  std::string href;        ///< relative to OEBPS/, e.g. "images/ferry.png"
+  std::string media_type;  ///< as sniffed
+  std::string bytes;
+  bool cover = false;      ///< the cover image (manifest property cover-image)
+  std::string id;          ///< manifest id: "cover-image", "image-001", ...
+  std::string fallback;    ///< manifest id of the image shown where this type is unknown
+};
+
+/// Largest image file galley copies into a book.
+constexpr std::uintmax_t max_image_bytes = 64u << 20;
+
+class ImageStore {
+ public:
+  /// Adds an image an article refers to and returns its href relative to OEBPS/, or reports
+  /// a warning (naming the article's file) and returns nullopt.
+  std::optional<std::string> add_article_image(const model::Document& document,
+                                               const std::string& source, Diagnostics& diagnostics);
+  /// Adds the cover image the user named (not confined to a folder: the user chose it).
+  std::optional<std::string> add_cover(const std::string& path, Diagnostics& diagnostics);
+  /// Adds a cover galley drew itself.
+  std::string add_generated_cover(std::string bytes, std::string_view media_type);
+  /// Every image in the order added.
+  const std::vector<ImageFile>& files() const { return files_; }
+  /// Moves the images out; the store is empty afterwards.
+  std::vector<ImageFile> take_files() { return std::exchange(files_, {}); }
+
+ private:
+  std::optional<std::string> add_file(const std::filesystem::path& path, const std::string& report_file,
+                                      std::string_view source, bool cover, Diagnostics& diagnostics);
+  std::string unique_href(std::string_view stem, std::string_view media_type);
+  ImageFile& push(std::string href, std::string_view media_type, std::string bytes, bool cover);
+
+  std::map<std::string, std::string> by_path_;  ///< canonical path -> href, so a file is copied once
+  std::set<std::string> names_;                 ///< hrefs taken
+  std::vector<ImageFile> files_;
+  int next_id_ = 0;
+};
+
+/// An SVG safe to put in a book: well-formed, with an `<svg>` root, no script, no event
+/// handler attributes, no foreignObject and no reference to another file. Returns the SVG
+/// printed again (without its DOCTYPE), or an explanation in `problem`.
+std::string checked_svg(std::string_view bytes, std::string& problem);
+
+}  // namespace galley::backends::epub

@@ -1,0 +1,98 @@
+// Tests for EPUB identity and time (src/backends/epub/identifier.cpp): SHA-1 test vectors,
+// name-based UUIDs, SOURCE_DATE_EPOCH and DOS times that do not follow the time zone.
+#include "backends/epub/identifier.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cctype>
+
+namespace galley::backends::epub {
+namespace {
+
+std::string sha1_hex(std::string_view text) {
+  Sha1 sha1;
+  sha1.update(text);
+  const auto digest = sha1.digest();
+  return hex(digest.data(), digest.size());
+}
+
+TEST(EpubIdentifier, Sha1MatchesFips180Vectors) {
+  EXPECT_EQ(sha1_hex(""), "da39a3ee5e6b4b0d3255bfef95601890afd80709");
+  EXPECT_EQ(sha1_hex("abc"), "a9993e364706816aba3e25717850c26c9cd0d89d");
+  EXPECT_EQ(sha1_hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"),
+            "84983e441c3bd26ebaae4aa1f95129e5e54670f1");
+  EXPECT_EQ(sha1_hex(std::string(1000000, 'a')), "34aa973cd4c4daa4f61eeb2bdbad27316534016f");
+}
+
+TEST(EpubIdentifier, Sha1IsTheSameInPieces) {
+  const std::string text(1000, 'x');
+  Sha1 pieces;
+  for (std::size_t i = 0; i < text.size(); i += 7) pieces.update(std::string_view(text).substr(i, 7));
+  const auto digest = pieces.digest();
+  EXPECT_EQ(hex(digest.data(), digest.size()), sha1_hex(text));
+}
+
+TEST(EpubIdentifier, UuidIsVersion5StableAndFollowsContent) {
+  auto urn = [](std::initializer_list<std::string_view> parts) {
+    ContentUuid uuid;
+    for (auto part : parts) uuid.add(part);
+    return uuid.urn();
+  };
+  const std::string a = urn({"<html>one</html>", "title"});
+  // urn:uuid:xxxxxxxx-xxxx-5xxx-[89ab]xxx-xxxxxxxxxxxx, lower-case hex
+  ASSERT_EQ(a.size(), 45u) << a;
+  EXPECT_EQ(a.substr(0, 9), "urn:uuid:");
+  for (std::size_t i = 9; i < a.size(); ++i) {
+    const bool dash = i == 17 || i == 22 || i == 27 || i == 32;
+    EXPECT_TRUE(dash ? a[i] == '-' : std::isxdigit(a[i]) && !std::isupper(a[i])) << a;
+  }
+  EXPECT_EQ(a[23], '5') << a;                                         // version 5: name-based, SHA-1
+  EXPECT_NE(std::string_view("89ab").find(a[28]), std::string_view::npos) << a;  // RFC 4122 variant
+  EXPECT_EQ(a, urn({"<html>one</html>", "title"}));
+  EXPECT_NE(a, urn({"<html>one</html>", "title!"}));
+  EXPECT_NE(urn({"ab", "c"}), urn({"a", "bc"}));  // parts are length-prefixed
+}
+
+TEST(EpubIdentifier, ModifiedTimeComesFromSourceDateEpoch) {
+  Diagnostics diagnostics;
+  EXPECT_EQ(modified_time("1700000000", model::Date{2024, 3, 7}, diagnostics), 1700000000);
+  EXPECT_EQ(iso_timestamp(1700000000), "2023-11-14T22:13:20Z");
+  EXPECT_TRUE(diagnostics.items().empty());
+}
+
+TEST(EpubIdentifier, ModifiedTimeFallsBackToTheNewestDateThenTheEpoch) {
+  Diagnostics diagnostics;
+  EXPECT_EQ(iso_timestamp(modified_time(nullptr, model::Date{2024, 3, 7}, diagnostics)), "2024-03-07T00:00:00Z");
+  EXPECT_EQ(iso_timestamp(modified_time("", model::Date{2024, 2, 29}, diagnostics)), "2024-02-29T00:00:00Z");
+  EXPECT_EQ(iso_timestamp(modified_time(nullptr, std::nullopt, diagnostics)), "1970-01-01T00:00:00Z");
+  EXPECT_EQ(iso_timestamp(modified_time(nullptr, model::Date{2023, 2, 30}, diagnostics)), "1970-01-01T00:00:00Z");
+  EXPECT_TRUE(diagnostics.items().empty());
+}
+
+TEST(EpubIdentifier, BadSourceDateEpochIsReportedAndIgnored) {
+  for (const char* bad : {"yesterday", "-5", "12abc", "99999999999999999999", "253402300800"}) {
+    Diagnostics diagnostics;
+    EXPECT_EQ(modified_time(bad, model::Date{2024, 3, 7}, diagnostics), midnight_utc({2024, 3, 7})) << bad;
+    EXPECT_EQ(diagnostics.count(Severity::warning), 1u) << bad;
+  }
+}
+
+TEST(EpubIdentifier, UtcCalendarArithmetic) {
+  EXPECT_EQ(midnight_utc({1970, 1, 1}), 0);
+  EXPECT_EQ(midnight_utc({2000, 3, 1}), 951868800);
+  EXPECT_EQ(iso_timestamp(951868799), "2000-02-29T23:59:59Z");
+  EXPECT_EQ(iso_timestamp(253402300799), "9999-12-31T23:59:59Z");
+}
+
+TEST(EpubIdentifier, DosTimeIsUtcAndClamped) {
+  // 2024-03-07 13:45:30 UTC, whatever $TZ says.
+  const DosTime t = dos_time(midnight_utc({2024, 3, 7}) + 13 * 3600 + 45 * 60 + 30);
+  EXPECT_EQ(t.date, (2024 - 1980) << 9 | 3 << 5 | 7);
+  EXPECT_EQ(t.time, 13 << 11 | 45 << 5 | 15);
+  const DosTime epoch = dos_time(0);  // before DOS time begins
+  EXPECT_EQ(epoch.date, 0 << 9 | 1 << 5 | 1);
+  EXPECT_EQ(epoch.time, 0);
+}
+
+}  // namespace
+}  // namespace galley::backends::epub
