@@ -82,6 +82,22 @@ for i in "${!names[@]}"; do
   fi
 done
 
+# Every word of every single-article book comes back in its XHTML (words_back.py compares
+# with the model `galley inspect` reads).
+for i in "${!names[@]}"; do
+  input=${paths[$i]}
+  [[ $input == *.md ]] || continue
+  name=${names[$i]}
+  mkdir -p "$work/words/$name"
+  "$galley" inspect --quiet "$input" -o "$work/words/$name/model.json" &&
+    unzip -q -o "$work/a/$name.epub" 'OEBPS/article-*.xhtml' -d "$work/words/$name"
+  if result=$(python3 "$here/words_back.py" "$work/words/$name/model.json" "$work/words/$name"/OEBPS/article-*.xhtml); then
+    pass
+  else
+    fail "$name: not every word came back in the XHTML: $result"
+  fi
+done
+
 # SOURCE_DATE_EPOCH decides dcterms:modified and the entry times.
 SOURCE_DATE_EPOCH=1700000000 "$galley" epub --quiet "$here/fixtures/other/article.md" -o "$work/epoch/other.epub"
 if unzip -p "$work/epoch/other.epub" OEBPS/content.opf | grep -q '>2023-11-14T22:13:20Z</meta>' &&

@@ -1,5 +1,5 @@
-// Tests for EPUB identity and time (src/backends/epub/identifier.cpp): SHA-1 test vectors,
-// name-based UUIDs, SOURCE_DATE_EPOCH and DOS times that do not follow the time zone.
+// Tests for EPUB identity and time (src/backends/epub/identifier.cpp): name-based UUIDs,
+// SOURCE_DATE_EPOCH and DOS times that do not follow the time zone.
 #include "backends/epub/identifier.hpp"
 
 #include <gtest/gtest.h>
@@ -8,29 +8,6 @@
 
 namespace galley::backends::epub {
 namespace {
-
-std::string sha1_hex(std::string_view text) {
-  Sha1 sha1;
-  sha1.update(text);
-  const auto digest = sha1.digest();
-  return hex(digest.data(), digest.size());
-}
-
-TEST(EpubIdentifier, Sha1MatchesFips180Vectors) {
-  EXPECT_EQ(sha1_hex(""), "da39a3ee5e6b4b0d3255bfef95601890afd80709");
-  EXPECT_EQ(sha1_hex("abc"), "a9993e364706816aba3e25717850c26c9cd0d89d");
-  EXPECT_EQ(sha1_hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"),
-            "84983e441c3bd26ebaae4aa1f95129e5e54670f1");
-  EXPECT_EQ(sha1_hex(std::string(1000000, 'a')), "34aa973cd4c4daa4f61eeb2bdbad27316534016f");
-}
-
-TEST(EpubIdentifier, Sha1IsTheSameInPieces) {
-  const std::string text(1000, 'x');
-  Sha1 pieces;
-  for (std::size_t i = 0; i < text.size(); i += 7) pieces.update(std::string_view(text).substr(i, 7));
-  const auto digest = pieces.digest();
-  EXPECT_EQ(hex(digest.data(), digest.size()), sha1_hex(text));
-}
 
 TEST(EpubIdentifier, UuidIsVersion5StableAndFollowsContent) {
   auto urn = [](std::initializer_list<std::string_view> parts) {

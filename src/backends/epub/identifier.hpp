@@ -1,9 +1,7 @@
-// Content-derived identity and time for an EPUB: a SHA-1, the name-based UUID built from it,
-// and the `dcterms:modified` timestamp taken from SOURCE_DATE_EPOCH or the articles, never
+// Content-derived identity and time for an EPUB: a name-based UUID of the content, and the `dcterms:modified` timestamp taken from SOURCE_DATE_EPOCH or the articles, never
 // the clock.
 #pragma once
 
-#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -14,37 +12,18 @@
 
 namespace galley::backends::epub {
 
-/// SHA-1 (FIPS 180-4). Used only to derive identifiers, not for security.
-class Sha1 {
- public:
-  Sha1();
-  void update(std::string_view bytes);
-  /// The digest; the hasher must not be updated afterwards.
-  std::array<std::uint8_t, 20> digest();
-
- private:
-  void compress(const std::uint8_t* block);
-  std::array<std::uint32_t, 5> state_;
-  std::array<std::uint8_t, 64> buffer_{};
-  std::size_t buffered_ = 0;
-  std::uint64_t length_ = 0;  ///< bytes hashed so far
-};
-
-/// Lower-case hex of bytes, for tests and diagnostics.
-std::string hex(const std::uint8_t* bytes, std::size_t size);
-
 /// Builds a name-based (version 5) UUID from everything that makes up a book, so the same
 /// content always gets the same `urn:uuid:` and different content a different one.
+/// libuuid (util-linux) does the SHA-1 and the RFC 4122 bit layout.
 class ContentUuid {
  public:
-  ContentUuid();
   /// Adds one part; parts are length-prefixed so ("ab","c") and ("a","bc") differ.
   void add(std::string_view part);
   /// "urn:uuid:xxxxxxxx-xxxx-5xxx-yxxx-xxxxxxxxxxxx".
-  std::string urn();
+  std::string urn() const;
 
  private:
-  Sha1 sha1_;
+  std::string name_ = "galley:epub:";  ///< the name hashed: a prefix, then every part
 };
 
 /// A moment as seconds since 1970-01-01T00:00:00Z.
