@@ -1,6 +1,7 @@
 // Line recognisers for the news conventions.
 #include "read/news_lines.hpp"
 
+#include <algorithm>
 #include <array>
 
 #include "read/dates.hpp"
@@ -11,9 +12,8 @@ namespace {
 
 // Case-insensitive prefix match of `label` followed by a colon (spaces allowed before it,
 // as French writes "Lire aussi :"). Returns the bytes used up to and including the colon.
-std::optional<Label> labelled(std::string_view text, std::string_view label_lower) {
-  std::string_view head = text.substr(0, label_lower.size() * 2 + 8);
-  std::string lower = to_lower(head);
+// `lower` is the start of `text` lower-cased, long enough for any label.
+std::optional<Label> labelled(std::string_view text, std::string_view lower, std::string_view label_lower) {
   if (!lower.starts_with(label_lower)) return std::nullopt;
   // Lower-casing can change byte lengths; find the same number of code points in `text`.
   std::size_t label_points = 0;
@@ -31,8 +31,12 @@ std::optional<Label> labelled(std::string_view text, std::string_view label_lowe
 template <std::size_t N>
 std::optional<Label> first_label(std::string_view text, const std::array<std::string_view, N>& labels) {
   text = trim(text);
+  std::size_t longest = 0;
+  for (auto label : labels) longest = std::max(longest, label.size());
+  // Lower-cased once for all labels: this runs for every paragraph of every article.
+  const std::string lower = to_lower(text.substr(0, longest * 2 + 8));
   for (auto label : labels) {
-    if (auto found = labelled(text, label)) return found;
+    if (auto found = labelled(text, lower, label)) return found;
   }
   return std::nullopt;
 }

@@ -5,7 +5,14 @@
 
 namespace galley::read {
 
+// Every function here takes a shortcut for ASCII: most bytes of any article are ASCII (even in
+// Cyrillic text: spaces, digits, punctuation), and utf8proc's table lookups dominated the
+// reader's profile.
+
 std::int32_t next_code_point(std::string_view text, std::size_t& pos) {
+  if (pos < text.size() && static_cast<unsigned char>(text[pos]) < 0x80) {
+    return static_cast<unsigned char>(text[pos++]);
+  }
   utf8proc_int32_t cp = -1;
   auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + pos),
                             static_cast<utf8proc_ssize_t>(text.size() - pos), &cp);
@@ -18,23 +25,30 @@ std::int32_t next_code_point(std::string_view text, std::size_t& pos) {
 }
 
 void append_utf8(std::string& out, std::int32_t cp) {
+  if (cp >= 0 && cp < 0x80) {
+    out.push_back(static_cast<char>(cp));
+    return;
+  }
   utf8proc_uint8_t buffer[4];
   auto n = utf8proc_encode_char(cp, buffer);
   out.append(reinterpret_cast<const char*>(buffer), static_cast<std::size_t>(n));
 }
 
 bool is_lowercase_letter(std::int32_t cp) {
+  if (cp >= 0 && cp < 0x80) return cp >= 'a' && cp <= 'z';
   return cp >= 0 && utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
 }
 
 bool is_uppercase_letter(std::int32_t cp) {
   if (cp < 0) return false;
+  if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
   auto category = utf8proc_category(cp);
   return category == UTF8PROC_CATEGORY_LU || category == UTF8PROC_CATEGORY_LT;
 }
 
 bool is_letter(std::int32_t cp) {
   if (cp < 0) return false;
+  if (cp < 0x80) return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
   auto category = utf8proc_category(cp);
   return category >= UTF8PROC_CATEGORY_LU && category <= UTF8PROC_CATEGORY_LO;
 }
@@ -45,6 +59,12 @@ std::string to_lower(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   for (std::size_t pos = 0; pos < text.size();) {
+    const auto byte = static_cast<unsigned char>(text[pos]);
+    if (byte < 0x80) {
+      out.push_back(static_cast<char>(byte >= 'A' && byte <= 'Z' ? byte + 32 : byte));
+      ++pos;
+      continue;
+    }
     auto cp = next_code_point(text, pos);
     if (cp >= 0) append_utf8(out, utf8proc_tolower(cp));
   }
