@@ -33,6 +33,8 @@ struct Job {
   ReadOptions read;
   ExportOptions export_options;
   CollectionOverrides collection;
+  /// Threads that read a collection's articles; 0 means one per core.
+  unsigned threads = 0;
 };
 
 /// Runs the job. Warnings and errors go to `diagnostics`; throws galley::Error on failure,

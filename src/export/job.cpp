@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <iostream>
 
+#include "export/read_articles.hpp"
 #include "galley/job.hpp"
 
 namespace galley {
@@ -54,11 +55,7 @@ void run(const Job& job, const Registry& registry, Diagnostics& diagnostics) {
       collection.articles = job.inputs;
     }
     apply(job.collection, collection);
-    std::vector<model::Document> articles;
-    articles.reserve(collection.articles.size());
-    for (const auto& article : collection.articles) {
-      articles.push_back(read_markdown_file(article, job.read, diagnostics));
-    }
+    auto articles = read_articles(collection.articles, job.read, job.threads, diagnostics);
     exporter->write_collection(collection, articles, job.export_options, sink, diagnostics);
   }
 

@@ -78,10 +78,11 @@ void ZipArchive::add(const std::string& name, std::string bytes, Method method) 
   if (index < 0) fail(fmt::format("adding {}", name), zip_strerror(archive));
   source.release();  // the archive owns it now
   const auto entry = static_cast<zip_uint64_t>(index);
-  // Level 9: text compresses a few per cent better and the books are small.
+  // Level 6 (zlib's default): level 9 made the 1000-article book 1% smaller and took twice
+  // as long to compress, the largest single cost of writing it.
   const bool ok =
       zip_set_file_compression(archive, entry, method == Method::store ? ZIP_CM_STORE : ZIP_CM_DEFLATE,
-                               method == Method::store ? 0 : 9) == 0 &&
+                               method == Method::store ? 0 : 6) == 0 &&
       zip_file_set_dostime(archive, entry, impl_->time.time, impl_->time.date, 0) == 0 &&
       zip_file_set_external_attributes(archive, entry, 0, ZIP_OPSYS_UNIX, regular_file_mode) == 0;
   if (!ok) fail(fmt::format("setting the properties of {}", name), zip_strerror(archive));
