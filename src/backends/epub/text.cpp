@@ -75,27 +75,6 @@ bool all_letters_or_digits(std::string_view text) {
   return true;
 }
 
-constexpr Labels english{"By", "and", "Source:", "Notes", "Contents", "Cover", "Edited by",
-                         "Untitled", "Back to text", "Title page", "Start"};
-constexpr Labels french{"Par", "et", "Source\u00a0:", "Notes", "Sommaire", "Couverture",
-                        "Sous la direction de", "Sans titre", "Retour au texte", "Page de titre",
-                        "D\u00e9but"};
-constexpr Labels german{"Von", "und", "Quelle:", "Anmerkungen", "Inhalt", "Umschlag",
-                        "Herausgegeben von", "Ohne Titel", "Zur\u00fcck zum Text", "Titelseite",
-                        "Anfang"};
-// Russian bylines name the authors without a word before them.
-constexpr Labels russian{"", "\u0438",
-                         "\u0418\u0441\u0442\u043e\u0447\u043d\u0438\u043a:",
-                         "\u041f\u0440\u0438\u043c\u0435\u0447\u0430\u043d\u0438\u044f",
-                         "\u0421\u043e\u0434\u0435\u0440\u0436\u0430\u043d\u0438\u0435",
-                         "\u041e\u0431\u043b\u043e\u0436\u043a\u0430",
-                         "\u0421\u043e\u0441\u0442\u0430\u0432\u0438\u0442\u0435\u043b\u044c:",
-                         "\u0411\u0435\u0437 \u043d\u0430\u0437\u0432\u0430\u043d\u0438\u044f",
-                         "\u041d\u0430\u0437\u0430\u0434 \u043a \u0442\u0435\u043a\u0441\u0442\u0443",
-                         "\u0422\u0438\u0442\u0443\u043b", "\u041d\u0430\u0447\u0430\u043b\u043e"};
-constexpr Labels spanish{"Por", "y", "Fuente:", "Notas", "\u00cdndice", "Cubierta", "Edici\u00f3n de",
-                         "Sin t\u00edtulo", "Volver al texto", "Portada", "Inicio"};
-
 }  // namespace
 
 std::string xml_clean(std::string_view text) { return clean(text, false); }
@@ -148,51 +127,6 @@ bool right_to_left(std::string_view tag) {
   return false;
 }
 
-bool has_url_scheme(std::string_view source) {
-  const std::size_t colon = source.find(':');
-  if (colon == std::string_view::npos || colon == 0) return false;
-  if (!std::isalpha(static_cast<unsigned char>(source[0]))) return false;
-  for (char c : source.substr(0, colon)) {
-    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '+' && c != '-' && c != '.') return false;
-  }
-  return true;
-}
-
-std::optional<std::string> safe_link(std::string_view target) {
-  std::string lower;
-  for (char c : target.substr(0, 8)) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  const bool web = lower.starts_with("http://") || lower.starts_with("https://");
-  if (!web && !lower.starts_with("mailto:")) return std::nullopt;
-  if (web && target.size() <= (lower.starts_with("https") ? 8u : 7u)) return std::nullopt;
-  static constexpr std::string_view keep =
-      "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~:/?#[]@!$&'()*+,;=";
-  // Brackets are only valid around an IPv6 host, and a URL has at most one '#' (RFC 3986):
-  // "https://matrix.to/#/#room:example.org" fails epubcheck (RSC-020) unless encoded.
-  const std::size_t authority = web ? target.find("//") + 2 : 0;
-  const std::size_t authority_end = web ? target.find('/', authority) : 0;
-  bool in_fragment = false;
-  std::string out;
-  for (std::size_t i = 0; i < target.size(); ++i) {
-    const auto c = static_cast<unsigned char>(target[i]);
-    const bool escape_ok = c == '%' && i + 2 < target.size() &&
-                           std::isxdigit(static_cast<unsigned char>(target[i + 1])) &&
-                           std::isxdigit(static_cast<unsigned char>(target[i + 2]));
-    const bool bracket_ok = (c == '[' || c == ']') && web && i >= authority && i < authority_end;
-    const bool special = c == '%' || c == '[' || c == ']' || (c == '#' && in_fragment);
-    if (c == '#') in_fragment = true;
-    if (escape_ok || bracket_ok ||
-        (!special && keep.find(static_cast<char>(c)) != std::string_view::npos)) {
-      out += static_cast<char>(c);
-    } else if (c >= 0x20 && c != 0x7F) {
-      static constexpr char digits[] = "0123456789ABCDEF";
-      out += '%';
-      out += digits[c >> 4];
-      out += digits[c & 0xF];
-    }
-  }
-  return out;
-}
-
 std::string ascii_slug(std::string_view name) {
   std::string slug;
   for (char c : name) {
@@ -206,30 +140,6 @@ std::string ascii_slug(std::string_view name) {
   }
   while (!slug.empty() && slug.back() == '-') slug.pop_back();
   return slug.empty() ? "file" : slug;
-}
-
-const Labels& labels_for(std::string_view tag) {
-  const std::string_view primary = tag.substr(0, tag.find('-'));
-  if (primary == "fr") return french;
-  if (primary == "de") return german;
-  if (primary == "ru") return russian;
-  if (primary == "es") return spanish;
-  return english;
-}
-
-std::string join_names(const std::vector<std::string>& names, const Labels& labels) {
-  std::string out;
-  for (std::size_t i = 0; i < names.size(); ++i) {
-    if (i > 0 && i + 1 < names.size()) {
-      out += ", ";
-    } else if (i > 0) {
-      out += ' ';
-      out += labels.and_;
-      out += ' ';
-    }
-    out += names[i];
-  }
-  return out;
 }
 
 }  // namespace galley::backends::epub

@@ -1,0 +1,173 @@
+// fontconfig queries: FcFontList over exact patterns, filtered to what libharu can embed.
+#include "text/font_catalog.hpp"
+
+#include <fontconfig/fontconfig.h>
+
+#include <algorithm>
+#include <cctype>
+#include <memory>
+#include <set>
+#include <tuple>
+
+namespace galley::text {
+namespace {
+
+struct PatternDeleter {
+  void operator()(FcPattern* pattern) const { FcPatternDestroy(pattern); }
+};
+struct ObjectSetDeleter {
+  void operator()(FcObjectSet* set) const { FcObjectSetDestroy(set); }
+};
+struct FontSetDeleter {
+  void operator()(FcFontSet* set) const { FcFontSetDestroy(set); }
+};
+struct CharSetDeleter {
+  void operator()(FcCharSet* set) const { FcCharSetDestroy(set); }
+};
+using Pattern = std::unique_ptr<FcPattern, PatternDeleter>;
+using ObjectSet = std::unique_ptr<FcObjectSet, ObjectSetDeleter>;
+using FontList = std::unique_ptr<FcFontSet, FontSetDeleter>;
+
+bool wants_bold(FontStyle style) { return style == FontStyle::bold || style == FontStyle::bold_italic; }
+bool wants_italic(FontStyle style) { return style == FontStyle::italic || style == FontStyle::bold_italic; }
+
+std::string lower(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// Lists fonts matching `pattern` with the properties a choice needs.
+FontList list(FcPattern* pattern) {
+  ObjectSet objects(FcObjectSetBuild(FC_FILE, FC_FAMILY, FC_WEIGHT, FC_SLANT, FC_WIDTH, FC_FONTFORMAT,
+                                     FC_INDEX, FC_VARIABLE, nullptr));
+  return FontList(FcFontList(nullptr, pattern, objects.get()));
+}
+
+struct Candidate {
+  int score = 0;  ///< lower is nearer to the style asked for
+  FontFile file;
+};
+
+// A listed font libharu can read, with its distance from `style`; nullopt otherwise.
+std::optional<Candidate> candidate(FcPattern* font, FontStyle style) {
+  FcChar8* file = nullptr;
+  FcChar8* format = nullptr;
+  FcChar8* family = nullptr;
+  int index = 0;
+  FcBool variable = FcFalse;
+  if (FcPatternGetString(font, FC_FILE, 0, &file) != FcResultMatch) return std::nullopt;
+  if (FcPatternGetString(font, FC_FONTFORMAT, 0, &format) != FcResultMatch) return std::nullopt;
+  if (FcPatternGetString(font, FC_FAMILY, 0, &family) != FcResultMatch) return std::nullopt;
+  FcPatternGetInteger(font, FC_INDEX, 0, &index);
+  FcPatternGetBool(font, FC_VARIABLE, 0, &variable);
+  const std::string path(reinterpret_cast<const char*>(file));
+  // TrueType outlines in a plain .ttf: libharu reads no CFF (.otf), no collection (.ttc)
+  // through LoadTTFontFromFile, and no variation instances.
+  if (std::string_view(reinterpret_cast<const char*>(format)) != "TrueType" || index != 0 || variable) {
+    return std::nullopt;
+  }
+  if (path.size() < 4 || lower(path.substr(path.size() - 4)) != ".ttf") return std::nullopt;
+
+  int weight = FC_WEIGHT_REGULAR;
+  int slant = FC_SLANT_ROMAN;
+  int width = FC_WIDTH_NORMAL;
+  FcPatternGetInteger(font, FC_WEIGHT, 0, &weight);
+  FcPatternGetInteger(font, FC_SLANT, 0, &slant);
+  FcPatternGetInteger(font, FC_WIDTH, 0, &width);
+  const int want_weight = wants_bold(style) ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR;
+  const bool italic = slant != FC_SLANT_ROMAN;
+  Candidate c;
+  c.score = std::abs(weight - want_weight) + (italic != wants_italic(style) ? 1000 : 0) +
+            (width != FC_WIDTH_NORMAL ? 2000 : 0) + (slant == FC_SLANT_OBLIQUE ? 1 : 0);
+  c.file.path = path;
+  c.file.family = reinterpret_cast<const char*>(family);
+  const bool bold = weight >= FC_WEIGHT_DEMIBOLD;
+  c.file.style = bold ? (italic ? FontStyle::bold_italic : FontStyle::bold)
+                      : (italic ? FontStyle::italic : FontStyle::regular);
+  return c;
+}
+
+std::optional<FontFile> best(FcFontSet* fonts, FontStyle style) {
+  std::optional<Candidate> chosen;
+  for (int i = 0; fonts && i < fonts->nfont; ++i) {
+    auto c = candidate(fonts->fonts[i], style);
+    if (!c) continue;
+    if (!chosen || std::tie(c->score, c->file.family, c->file.path) <
+                       std::tie(chosen->score, chosen->file.family, chosen->file.path)) {
+      chosen = std::move(c);
+    }
+  }
+  if (!chosen) return std::nullopt;
+  return chosen->file;
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+}  // namespace
+
+std::optional<FontFile> find_font_file(std::string_view family, FontStyle style) {
+  if (!FcInit()) return std::nullopt;
+  Pattern pattern(FcPatternCreate());
+  const std::string name(family);
+  FcPatternAddString(pattern.get(), FC_FAMILY, reinterpret_cast<const FcChar8*>(name.c_str()));
+  FontList fonts = list(pattern.get());
+  auto found = best(fonts.get(), style);
+  if (found) found->family = name;
+  return found;
+}
+
+std::vector<std::string> closest_families(std::string_view name, std::size_t count) {
+  std::set<std::string> families;
+  if (FcInit()) {
+    Pattern pattern(FcPatternCreate());
+    ObjectSet objects(FcObjectSetBuild(FC_FAMILY, nullptr));
+    FontList fonts(FcFontList(nullptr, pattern.get(), objects.get()));
+    for (int i = 0; fonts && i < fonts->nfont; ++i) {
+      FcChar8* family = nullptr;
+      for (int n = 0; FcPatternGetString(fonts->fonts[i], FC_FAMILY, n, &family) == FcResultMatch; ++n) {
+        families.insert(reinterpret_cast<const char*>(family));
+      }
+    }
+  }
+  const std::string wanted = lower(name);
+  std::vector<std::pair<std::size_t, std::string>> ranked;
+  for (const auto& family : families) {
+    const std::string candidate = lower(family);
+    std::size_t distance = edit_distance(wanted, candidate);
+    // A name that contains what was asked for ("Serif" in "Noto Serif") is near too.
+    if (!wanted.empty() && candidate.find(wanted) != std::string::npos) {
+      distance = std::min(distance, candidate.size() - wanted.size());
+    }
+    ranked.emplace_back(distance, family);
+  }
+  std::sort(ranked.begin(), ranked.end());
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < ranked.size() && i < count; ++i) out.push_back(ranked[i].second);
+  return out;
+}
+
+std::optional<FontFile> find_font_covering(char32_t c, FontStyle style) {
+  if (!FcInit()) return std::nullopt;
+  std::unique_ptr<FcCharSet, CharSetDeleter> charset(FcCharSetCreate());
+  FcCharSetAddChar(charset.get(), static_cast<FcChar32>(c));
+  Pattern pattern(FcPatternCreate());
+  FcPatternAddCharSet(pattern.get(), FC_CHARSET, charset.get());
+  FontList fonts = list(pattern.get());
+  return best(fonts.get(), style);
+}
+
+}  // namespace galley::text

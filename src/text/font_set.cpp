@@ -1,0 +1,143 @@
+// FontSet: faces by family chain, each file opened once, fallbacks resolved per character and
+// remembered.
+#include "text/font_set.hpp"
+
+#include <fmt/format.h>
+
+#include <map>
+#include <optional>
+#include <tuple>
+#include <unordered_map>
+
+#include "galley/diagnostics.hpp"
+#include "text/font_catalog.hpp"
+#include "text/font_face.hpp"
+
+namespace galley::text {
+
+const char* style_name(FontStyle style) {
+  switch (style) {
+    case FontStyle::regular: return "Regular";
+    case FontStyle::bold: return "Bold";
+    case FontStyle::italic: return "Italic";
+    case FontStyle::bold_italic: return "Bold Italic";
+  }
+  return "Regular";
+}
+
+struct FontSet::Impl {
+  struct File {
+    std::unique_ptr<FontFace> face;
+    FaceInfo info;
+  };
+  struct Face {
+    std::size_t file = 0;          ///< index into files
+    std::vector<FaceId> fallbacks;  ///< in order
+    FontStyle style = FontStyle::regular;  ///< the style asked for, for fontconfig's fallback
+  };
+
+  FreeType freetype;
+  std::vector<File> files;
+  std::map<std::string, std::size_t> file_by_path;
+  std::vector<Face> faces;
+  std::map<std::tuple<std::vector<std::string>, FontStyle>, FaceId> face_by_request;
+  std::map<std::string, FaceId> plain_face_by_path;  ///< faces without fallbacks, per file
+  std::unordered_map<std::uint64_t, FaceId> covering;  ///< (style, character) -> face or -1
+
+  std::size_t open(const FontFile& found) {
+    if (auto it = file_by_path.find(found.path); it != file_by_path.end()) return it->second;
+    File file;
+    file.face = std::make_unique<FontFace>(freetype, found.path);
+    file.info.file = found.path;
+    file.info.family = found.family;
+    file.info.style = found.style;
+    file.info.ascender = file.face->ascender();
+    file.info.descender = file.face->descender();
+    files.push_back(std::move(file));
+    file_by_path.emplace(found.path, files.size() - 1);
+    return files.size() - 1;
+  }
+
+  FaceId plain_face(const FontFile& found, FontStyle style) {
+    if (auto it = plain_face_by_path.find(found.path); it != plain_face_by_path.end()) return it->second;
+    Face face;
+    face.file = open(found);
+    face.style = style;
+    faces.push_back(std::move(face));
+    const auto id = static_cast<FaceId>(faces.size() - 1);
+    plain_face_by_path.emplace(found.path, id);
+    return id;
+  }
+
+  // Any installed font that has `c`, asked of fontconfig once per style and character.
+  FaceId covering_face(char32_t c, FontStyle style) {
+    const std::uint64_t key = static_cast<std::uint64_t>(style) << 32 | c;
+    if (auto it = covering.find(key); it != covering.end()) return it->second;
+    FaceId id = -1;
+    if (auto found = find_font_covering(c, style)) {
+      try {
+        const FaceId candidate = plain_face(*found, style);
+        if (files[faces[candidate].file].face->has_glyph(c)) id = candidate;
+      } catch (const Error&) {
+        // A font fontconfig lists but libharu could not use is no fallback.
+      }
+    }
+    covering.emplace(key, id);
+    return id;
+  }
+};
+
+FontSet::FontSet() : impl_(std::make_unique<Impl>()) {}
+
+FontSet::~FontSet() = default;
+
+FaceId FontSet::face(const std::vector<std::string>& families, FontStyle style) {
+  if (families.empty()) throw Error(ErrorKind::usage, "", 0, "no font family given");
+  auto key = std::make_tuple(families, style);
+  if (auto it = impl_->face_by_request.find(key); it != impl_->face_by_request.end()) return it->second;
+
+  auto primary = find_font_file(families.front(), style);
+  if (!primary) {
+    const auto near = closest_families(families.front());
+    std::string list;
+    for (const auto& name : near) list += (list.empty() ? "" : ", ") + name;
+    throw Error(ErrorKind::data, "", 0,
+                fmt::format("font family '{}' is not installed as TrueType (.ttf); closest installed: {}",
+                            families.front(), list.empty() ? "none" : list));
+  }
+  Impl::Face face;
+  face.file = impl_->open(*primary);
+  face.style = style;
+  for (std::size_t i = 1; i < families.size(); ++i) {
+    auto fallback = find_font_file(families[i], style);
+    if (!fallback || fallback->path == primary->path) continue;
+    try {
+      face.fallbacks.push_back(impl_->plain_face(*fallback, style));
+    } catch (const Error&) {
+      // An unusable fallback is skipped; the chain goes on.
+    }
+  }
+  impl_->faces.push_back(std::move(face));
+  const auto id = static_cast<FaceId>(impl_->faces.size() - 1);
+  impl_->face_by_request.emplace(std::move(key), id);
+  return id;
+}
+
+FaceId FontSet::face_for(FaceId id, char32_t c) {
+  const Impl::Face& face = impl_->faces.at(static_cast<std::size_t>(id));
+  if (impl_->files[face.file].face->has_glyph(c)) return id;
+  for (FaceId fallback : face.fallbacks) {
+    if (impl_->files[impl_->faces[static_cast<std::size_t>(fallback)].file].face->has_glyph(c)) return fallback;
+  }
+  return impl_->covering_face(c, face.style);
+}
+
+int FontSet::advance(FaceId id, char32_t c) {
+  return impl_->files[impl_->faces.at(static_cast<std::size_t>(id)).file].face->advance(c);
+}
+
+const FaceInfo& FontSet::info(FaceId id) const {
+  return impl_->files[impl_->faces.at(static_cast<std::size_t>(id)).file].info;
+}
+
+}  // namespace galley::text

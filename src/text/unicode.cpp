@@ -1,0 +1,109 @@
+// UTF-8 through utf8proc, and the filter that keeps text libharu would draw wrongly away
+// from it.
+#include "text/unicode.hpp"
+
+#include <utf8proc.h>
+
+#include <cstdlib>
+#include <memory>
+
+namespace galley::text {
+namespace {
+
+enum class Fate { keep, drop, space, replace };
+
+Fate fate_of(char32_t c) {
+  if (c < 0x20) return c == '\t' || c == '\n' || c == '\r' ? Fate::space : Fate::drop;
+  if (c < 0x7F) return Fate::keep;
+  if (c <= 0x9F) return Fate::drop;  // DEL and the C1 controls
+  if (c == 0xAD) return Fate::drop;  // soft hyphen: libharu draws it as a hyphen
+  if (c < 0x2000) return Fate::keep;
+  if (c >= 0x200B && c <= 0x200F) return Fate::drop;  // zero-width space, joiners, marks
+  if (c == 0x2028 || c == 0x2029) return Fate::space;
+  if (c >= 0x202A && c <= 0x202E) return Fate::drop;  // bidirectional embeddings
+  if (c >= 0x2060 && c <= 0x206F) return Fate::drop;  // word joiner, invisible operators, isolates
+  if (c >= 0xD800 && c <= 0xDFFF) return Fate::replace;
+  if (c >= 0xFDD0 && c <= 0xFDEF) return Fate::drop;  // noncharacters
+  if (c >= 0xFE00 && c <= 0xFE0F) return Fate::drop;  // variation selectors
+  if (c == 0xFEFF || c == 0xFFFE || c == 0xFFFF) return Fate::drop;
+  if (c > 0xFFFF) return Fate::replace;  // libharu draws these as spaces
+  return Fate::keep;
+}
+
+bool plain_ascii(std::string_view text) {
+  for (char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c < 0x20 || c >= 0x7F) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+char32_t next_code_point(std::string_view text, std::size_t& pos) {
+  const auto c = static_cast<unsigned char>(text[pos]);
+  if (c < 0x80) {
+    ++pos;
+    return c;
+  }
+  utf8proc_int32_t cp = -1;
+  const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(text.data() + pos);
+  const utf8proc_ssize_t length = utf8proc_iterate(bytes, static_cast<utf8proc_ssize_t>(text.size() - pos), &cp);
+  if (length <= 0 || cp < 0) {
+    ++pos;
+    return 0xFFFD;
+  }
+  pos += static_cast<std::size_t>(length);
+  return static_cast<char32_t>(cp);
+}
+
+void append_utf8(std::string& out, char32_t c) {
+  utf8proc_uint8_t buffer[4];
+  const utf8proc_ssize_t length = utf8proc_encode_char(static_cast<utf8proc_int32_t>(c), buffer);
+  out.append(reinterpret_cast<const char*>(buffer), static_cast<std::size_t>(length));
+}
+
+std::string drawable(std::string_view text, Repairs* repairs) {
+  if (plain_ascii(text)) return std::string(text);
+  std::string filtered;
+  filtered.reserve(text.size());
+  for (std::size_t pos = 0; pos < text.size();) {
+    const std::size_t start = pos;
+    const char32_t c = next_code_point(text, pos);
+    const bool invalid = c == 0xFFFD && !(pos - start == 3 && text.substr(start, 3) == "\xEF\xBF\xBD");
+    if (invalid && repairs) repairs->invalid_utf8 = true;
+    switch (fate_of(c)) {
+      case Fate::keep: append_utf8(filtered, c); break;
+      case Fate::drop: break;
+      case Fate::space: filtered += ' '; break;
+      case Fate::replace:
+        if (repairs) repairs->outside_bmp = true;
+        append_utf8(filtered, 0xFFFD);
+        break;
+    }
+  }
+  if (plain_ascii(filtered)) return filtered;
+  // NFC composes what it can (e + U+0301 -> é): fonts have the composed glyphs, and libharu
+  // has no mark positioning.
+  auto* composed = utf8proc_NFC(reinterpret_cast<const utf8proc_uint8_t*>(filtered.c_str()));
+  if (!composed) return filtered;
+  std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> owner(composed, &std::free);
+  return std::string(reinterpret_cast<const char*>(composed));
+}
+
+bool is_drawable(std::string_view text) {
+  if (plain_ascii(text)) return true;
+  for (std::size_t pos = 0; pos < text.size();) {
+    const std::size_t start = pos;
+    const char32_t c = next_code_point(text, pos);
+    if (c == 0xFFFD && !(pos - start == 3 && text.substr(start, 3) == "\xEF\xBF\xBD")) return false;
+    if (fate_of(c) != Fate::keep) return false;
+  }
+  return true;
+}
+
+bool is_break_space(char32_t c) {
+  return c == ' ' || (c >= 0x2000 && c <= 0x200A && c != 0x2007) || c == 0x205F || c == 0x3000;
+}
+
+}  // namespace galley::text

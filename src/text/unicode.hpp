@@ -1,0 +1,37 @@
+// UTF-8 decoding and the text a PDF can draw. libharu decodes invalid UTF-8 wrongly, draws
+// soft hyphens as hyphens, tabs as boxes and characters outside the BMP as spaces
+// (../shared/DEPENDENCY-NOTES.md), so layout measures and the backend draws only text that
+// went through drawable() first.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace galley::text {
+
+/// Decodes the code point starting at `text[pos]` and advances `pos` past it; an invalid or
+/// truncated sequence gives U+FFFD and advances one byte.
+char32_t next_code_point(std::string_view text, std::size_t& pos);
+
+/// Appends the UTF-8 encoding of `c` to `out`.
+void append_utf8(std::string& out, char32_t c);
+
+/// What drawable() had to change, so a caller can warn once per document.
+struct Repairs {
+  bool outside_bmp = false;  ///< characters beyond U+FFFF became U+FFFD
+  bool invalid_utf8 = false;  ///< bytes that are not UTF-8 became U+FFFD
+};
+
+/// `text` in NFC with what a PDF must not be given taken out: soft hyphens, zero-width and
+/// bidirectional controls, variation selectors, noncharacters and control characters are
+/// removed; tabs, line feeds and line or paragraph separators become spaces; characters
+/// outside the Basic Multilingual Plane and invalid bytes become U+FFFD.
+std::string drawable(std::string_view text, Repairs* repairs = nullptr);
+
+/// True when every character of `text` is one drawable() keeps as it is (NFC not checked).
+bool is_drawable(std::string_view text);
+
+/// True for the spaces text breaks at (not the no-break ones).
+bool is_break_space(char32_t c);
+
+}  // namespace galley::text
