@@ -35,7 +35,17 @@ struct Job {
   CollectionOverrides collection;
   /// Threads that read a collection's articles; 0 means one per core.
   unsigned threads = 0;
+  /// When set, every input (every article of a manifest) is exported on its own into this
+  /// folder, named after its file with the format's extension; `output` is then unused.
+  std::string output_dir;
+  /// Warnings count as errors: a run that reports any writes nothing and fails (ErrorKind::data).
+  bool strict = false;
 };
+
+/// The file names `run` gives each input in `output_dir`: the input's stem and `extension`;
+/// inputs whose stems collide ("a/article.md", "b/article.md") are named after their folder
+/// too ("a-article.pdf"), and any remaining twins get "-2", "-3", ...
+std::vector<std::string> output_names(const std::vector<std::string>& inputs, std::string_view extension);
 
 /// Runs the job. Warnings and errors go to `diagnostics`; throws galley::Error on failure,
 /// leaving any existing output untouched.

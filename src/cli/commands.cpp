@@ -1,4 +1,4 @@
-// Subcommands: inspect, epub, formats. Arguments -> Job -> run -> exit code.
+// Subcommands: inspect, epub, pdf, trace, formats. Arguments -> Job -> run -> exit code.
 #include "cli/commands.hpp"
 
 #include <CLI/CLI.hpp>
@@ -51,15 +51,32 @@ struct ReadFlags {
   }
 };
 
-// Where `galley epub` writes when no -o is given: beside a single article or manifest, with
-// the extension swapped. Several articles have no obvious name, so -o is required then.
-std::string default_book_path(const std::vector<std::string>& inputs) {
+// Where `galley epub` and `galley pdf` write when no -o is given: beside a single article or
+// manifest, with the extension swapped. Several articles have no obvious name, so -o is
+// required then.
+std::string default_output_path(const std::vector<std::string>& inputs, std::string_view extension,
+                                std::string_view what) {
   if (inputs.size() != 1 || inputs.front() == "-") {
     throw Error(ErrorKind::usage, "", 0,
-                inputs.size() == 1 ? "an article read from standard input needs -o BOOK.epub"
-                                   : "several articles make one book: name it with -o BOOK.epub");
+                inputs.size() == 1 ? fmt::format("an article read from standard input needs -o {}", what)
+                                   : fmt::format("several articles make one {0}: name it with -o {0}", what));
   }
-  return std::filesystem::path(inputs.front()).replace_extension(".epub").string();
+  return std::filesystem::path(inputs.front()).replace_extension(extension).string();
+}
+
+// The options of the paged formats (pdf, trace): inputs, output, collection metadata, --strict.
+void add_paged_options(CLI::App& command, Job& job, ReadFlags& flags, std::string_view output_help) {
+  command.add_option("input", job.inputs, "Articles (.md, '-' for stdin) in reading order, or one collection (.toml)")
+      ->required();
+  auto* output = command.add_option("-o,--output", job.output, std::string(output_help));
+  command.add_option("--out-dir", job.output_dir, "Write one output per article into this folder instead")
+      ->excludes(output);
+  command.add_option("--title", job.collection.title, "The collection's title");
+  command.add_option("--author", job.collection.editor, "The collection's author or editor");
+  command.add_option("--lang", job.collection.lang, "The collection's language (BCP 47, e.g. en-GB)");
+  command.add_flag("--strict", job.strict, "Treat warnings as errors: write nothing when there is one");
+  flags.add_to(command);
+  command.fallthrough();
 }
 
 }  // namespace
@@ -98,6 +115,19 @@ int run(int argc, char** argv) {
   epub_flags.add_to(*epub);
   epub->fallthrough();
 
+  Job pdf_job;
+  pdf_job.output.clear();
+  ReadFlags pdf_flags;
+  auto* pdf = app.add_subcommand("pdf", "Typeset one or more articles, or a collection, as PDF");
+  add_paged_options(*pdf, pdf_job, pdf_flags,
+                    "The PDF to write, '-' for stdout (default: ARTICLE.pdf beside the input); several articles "
+                    "with -o make one PDF");
+
+  Job trace_job;
+  ReadFlags trace_flags;
+  auto* trace = app.add_subcommand("trace", "Print the PDF's page layout as text (for debugging and tests)");
+  add_paged_options(*trace, trace_job, trace_flags, "Write to a file instead of stdout");
+
   auto* formats = app.add_subcommand("formats", "List the output formats");
 
   try {
@@ -120,8 +150,19 @@ int run(int argc, char** argv) {
     if (*epub) {
       epub_job.format = "epub";
       epub_job.read = epub_flags.options();
-      if (epub_job.output.empty()) epub_job.output = default_book_path(epub_job.inputs);
+      if (epub_job.output.empty()) epub_job.output = default_output_path(epub_job.inputs, ".epub", "BOOK.epub");
       run(epub_job, registry, diagnostics);
+    } else if (*pdf) {
+      pdf_job.format = "pdf";
+      pdf_job.read = pdf_flags.options();
+      if (pdf_job.output.empty() && pdf_job.output_dir.empty()) {
+        pdf_job.output = default_output_path(pdf_job.inputs, ".pdf", "FILE.pdf");
+      }
+      run(pdf_job, registry, diagnostics);
+    } else if (*trace) {
+      trace_job.format = "trace";
+      trace_job.read = trace_flags.options();
+      run(trace_job, registry, diagnostics);
     } else {
       inspect_job.format = "json";
       inspect_job.read = inspect_flags.options();

@@ -3,6 +3,8 @@
 
 #include <filesystem>
 #include <iostream>
+#include <map>
+#include <set>
 
 #include "export/read_articles.hpp"
 #include "galley/job.hpp"
@@ -32,7 +34,70 @@ void apply(const CollectionOverrides& overrides, model::Collection& collection) 
   if (!overrides.cover.empty()) collection.cover = overrides.cover;
 }
 
+void refuse_if_strict(const Job& job, const Diagnostics& diagnostics) {
+  const std::size_t warnings = diagnostics.count(Severity::warning);
+  if (job.strict && warnings > 0) {
+    throw Error(ErrorKind::data, "", 0,
+                fmt::format("{} warning{} and --strict: nothing written", warnings, warnings == 1 ? "" : "s"));
+  }
+}
+
+// Each input on its own into job.output_dir.
+void run_each(const Job& job, const Exporter& exporter, Diagnostics& diagnostics) {
+  std::vector<std::string> paths;
+  for (const auto& input : job.inputs) {
+    if (input == "-") throw Error(ErrorKind::usage, "", 0, "standard input cannot be written to a folder of outputs");
+    if (is_manifest_path(input)) {
+      for (auto& article : read_manifest_file(input, diagnostics).articles) paths.push_back(std::move(article));
+    } else {
+      paths.push_back(input);
+    }
+  }
+  std::error_code error;
+  if (!std::filesystem::is_directory(job.output_dir, error)) {
+    throw Error(ErrorKind::cant_create, job.output_dir, 0, "no such folder");
+  }
+  const auto articles = read_articles(paths, job.read, job.threads, diagnostics);
+  const auto names = output_names(paths, exporter.extension());
+  std::vector<std::string> outputs;
+  for (std::size_t i = 0; i < articles.size(); ++i) {
+    outputs.push_back((std::filesystem::path(job.output_dir) / names[i]).string());
+    for (const auto& input : paths) {
+      if (same_file(input, outputs.back())) throw Error(ErrorKind::usage, outputs.back(), 0, "the output would overwrite an input");
+    }
+  }
+  std::vector<std::string> bytes;
+  for (const auto& article : articles) {
+    StringSink sink;
+    exporter.write_model(article, job.export_options, sink, diagnostics);
+    bytes.push_back(sink.take());
+  }
+  refuse_if_strict(job, diagnostics);
+  for (std::size_t i = 0; i < outputs.size(); ++i) write_file_atomically(outputs[i], bytes[i]);
+}
+
 }  // namespace
+
+std::vector<std::string> output_names(const std::vector<std::string>& inputs, std::string_view extension) {
+  namespace fs = std::filesystem;
+  std::map<std::string, int> stems;
+  for (const auto& input : inputs) ++stems[fs::path(input).stem().string()];
+  std::vector<std::string> names;
+  std::set<std::string> taken;
+  for (const auto& input : inputs) {
+    const fs::path path(input);
+    std::string stem = path.stem().string();
+    if (stems[stem] > 1) {
+      const std::string folder = fs::absolute(path).parent_path().filename().string();
+      if (!folder.empty()) stem = folder + "-" + stem;
+    }
+    std::string name = stem + std::string(extension);
+    for (int n = 2; taken.count(name); ++n) name = stem + "-" + std::to_string(n) + std::string(extension);
+    taken.insert(name);
+    names.push_back(std::move(name));
+  }
+  return names;
+}
 
 void run(const Job& job, const Registry& registry, Diagnostics& diagnostics) {
   auto exporter = registry.make(job.format);
@@ -41,6 +106,10 @@ void run(const Job& job, const Registry& registry, Diagnostics& diagnostics) {
                 fmt::format("unknown format '{}' (`galley formats` lists them)", job.format));
   }
   if (job.inputs.empty()) throw Error(ErrorKind::usage, "", 0, "no input given");
+  if (!job.output_dir.empty()) {
+    run_each(job, *exporter, diagnostics);
+    return;
+  }
   refuse_overwriting_inputs(job);
 
   StringSink sink;
@@ -58,6 +127,7 @@ void run(const Job& job, const Registry& registry, Diagnostics& diagnostics) {
     auto articles = read_articles(collection.articles, job.read, job.threads, diagnostics);
     exporter->write_collection(collection, articles, job.export_options, sink, diagnostics);
   }
+  refuse_if_strict(job, diagnostics);
 
   if (job.output == "-") {
     std::cout.write(sink.str().data(), static_cast<std::streamsize>(sink.str().size()));

@@ -4,6 +4,8 @@
 
 #include "backends/epub/epub_exporter.hpp"
 #include "backends/json/json_exporter.hpp"
+#include "backends/pdf/pdf_exporter.hpp"
+#include "backends/trace/trace_exporter.hpp"
 #include "galley/export.hpp"
 
 namespace galley {
@@ -12,6 +14,8 @@ Registry Registry::with_builtins() {
   Registry registry;
   registry.add("json", backends::make_json_exporter);
   registry.add("epub", backends::make_epub_exporter);
+  registry.add("pdf", backends::make_pdf_exporter);
+  registry.add("trace", backends::make_trace_exporter);
   return registry;
 }
 

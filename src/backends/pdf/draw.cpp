@@ -1,0 +1,112 @@
+// Page drawing: PageTree coordinates (top-left origin) to PDF's (bottom-left), each word at
+// the x layout gave it (libharu's word spacing does nothing with UTF-8 fonts).
+#include "backends/pdf/draw.hpp"
+
+#include "text/unicode.hpp"
+
+namespace galley::backends::pdf {
+namespace {
+
+HPDF_REAL real(double value) { return static_cast<HPDF_REAL>(value); }
+HPDF_REAL channel(std::uint8_t value) { return static_cast<HPDF_REAL>(value / 255.0); }
+
+class PageDrawer {
+ public:
+  PageDrawer(HpdfDocument& document, HPDF_Page target, const layout::Page& page, const std::vector<layout::Font>& fonts)
+      : document_(document), target_(target), page_(page), fonts_(fonts) {}
+
+  void grounds() {
+    for (const layout::Item& item : page_.items) {
+      if (const auto* box = std::get_if<layout::Box>(&item); box && box->fill) draw_box(*box, true);
+    }
+  }
+
+  void lines() {
+    for (const layout::Item& item : page_.items) {
+      if (const auto* rule = std::get_if<layout::Rule>(&item)) {
+        set_stroke(rule->colour, rule->thickness);
+        HPDF_Page_MoveTo(target_, real(rule->x1), real(page_.height - rule->y1));
+        HPDF_Page_LineTo(target_, real(rule->x2), real(page_.height - rule->y2));
+        HPDF_Page_Stroke(target_);
+      } else if (const auto* box = std::get_if<layout::Box>(&item); box && box->stroke) {
+        draw_box(*box, false);
+      }
+    }
+    document_.check("draw rules");
+  }
+
+  void text() {
+    bool open = false;
+    int font = -1;
+    double size = 0;
+    std::optional<layout::Colour> colour;
+    for (const layout::Item& item : page_.items) {
+      const auto* run = std::get_if<layout::TextRun>(&item);
+      if (!run || run->text.empty()) continue;
+      if (!open) {
+        HPDF_Page_BeginText(target_);
+        open = true;
+      }
+      if (run->font != font || run->size != size) {
+        font = run->font;
+        size = run->size;
+        HPDF_Page_SetFontAndSize(target_, document_.font(fonts_.at(static_cast<std::size_t>(font)).file), real(size));
+      }
+      if (colour != run->colour) {
+        colour = run->colour;
+        HPDF_Page_SetRGBFill(target_, channel(colour->r), channel(colour->g), channel(colour->b));
+      }
+      // Layout gives drawable text; anything else would be drawn wrongly (boxes, spaces).
+      const std::string safe = text::is_drawable(run->text) ? run->text : text::drawable(run->text);
+      HPDF_Page_TextOut(target_, real(run->x), real(page_.height - run->y), safe.c_str());
+    }
+    if (open) HPDF_Page_EndText(target_);
+    document_.check("draw text");
+  }
+
+ private:
+  void set_stroke(const layout::Colour& colour, double width) {
+    HPDF_Page_SetRGBStroke(target_, channel(colour.r), channel(colour.g), channel(colour.b));
+    HPDF_Page_SetLineWidth(target_, real(width));
+  }
+
+  void draw_box(const layout::Box& box, bool fill) {
+    const double bottom = page_.height - box.y - box.height;
+    if (fill) {
+      HPDF_Page_SetRGBFill(target_, channel(box.fill->r), channel(box.fill->g), channel(box.fill->b));
+      HPDF_Page_Rectangle(target_, real(box.x), real(bottom), real(box.width), real(box.height));
+      HPDF_Page_Fill(target_);
+    } else {
+      set_stroke(*box.stroke, box.stroke_width);
+      HPDF_Page_Rectangle(target_, real(box.x), real(bottom), real(box.width), real(box.height));
+      HPDF_Page_Stroke(target_);
+    }
+  }
+
+  HpdfDocument& document_;
+  HPDF_Page target_;
+  const layout::Page& page_;
+  const std::vector<layout::Font>& fonts_;
+};
+
+}  // namespace
+
+HPDF_Rect pdf_rect(const layout::Page& page, double x, double y, double width, double height) {
+  HPDF_Rect rect;
+  rect.left = real(x);
+  rect.bottom = real(page.height - y - height);
+  rect.right = real(x + width);
+  rect.top = real(page.height - y);
+  return rect;
+}
+
+void draw_page(HpdfDocument& document, HPDF_Page target, const layout::Page& page,
+               const std::vector<layout::Font>& fonts, Diagnostics& diagnostics) {
+  (void)diagnostics;
+  PageDrawer drawer(document, target, page, fonts);
+  drawer.grounds();
+  drawer.lines();
+  drawer.text();
+}
+
+}  // namespace galley::backends::pdf

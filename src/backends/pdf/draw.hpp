@@ -1,0 +1,21 @@
+// Drawing one page of a PageTree into a libharu page: grounds and pictures first, then rules,
+// then text, so text is never hidden.
+#pragma once
+
+#include <hpdf.h>
+
+#include "backends/pdf/hpdf_document.hpp"
+#include "galley/diagnostics.hpp"
+#include "layout/page_tree.hpp"
+
+namespace galley::backends::pdf {
+
+/// Draws `page`'s boxes, pictures, rules and text (link areas are annotations, added by the
+/// caller once every page exists).
+void draw_page(HpdfDocument& document, HPDF_Page target, const layout::Page& page,
+               const std::vector<layout::Font>& fonts, Diagnostics& diagnostics);
+
+/// libharu's rectangle for an area given from the top-left.
+HPDF_Rect pdf_rect(const layout::Page& page, double x, double y, double width, double height);
+
+}  // namespace galley::backends::pdf

@@ -1,0 +1,82 @@
+// The libharu document: setup, error translation, fonts, saving to memory.
+#include "backends/pdf/hpdf_document.hpp"
+
+#include <fmt/format.h>
+
+#include "backends/pdf/to_unicode.hpp"
+#include "galley/diagnostics.hpp"
+
+namespace galley::backends::pdf {
+
+void HpdfDocument::on_error(HPDF_STATUS error, HPDF_STATUS detail, void* user) {
+  // Called from C: record only. The first error is the one worth reporting.
+  auto* self = static_cast<HpdfDocument*>(user);
+  if (self->error_ == HPDF_OK) {
+    self->error_ = error;
+    self->detail_ = detail;
+  }
+}
+
+HpdfDocument::HpdfDocument() {
+  doc_ = HPDF_New(&HpdfDocument::on_error, this);
+  if (!doc_) throw Error(ErrorKind::internal, "", 0, "libharu could not create a document (out of memory?)");
+  check(HPDF_UseUTFEncodings(doc_), "enable UTF-8");
+  // Without a current UTF-8 encoder, non-ASCII document information is garbled.
+  check(HPDF_SetCurrentEncoder(doc_, "UTF-8"), "select the UTF-8 encoder");
+  // Fonts are embedded whole but for their glyph outlines: uncompressed they are huge.
+  check(HPDF_SetCompressionMode(doc_, HPDF_COMP_ALL), "enable compression");
+}
+
+HpdfDocument::~HpdfDocument() {
+  if (doc_) HPDF_Free(doc_);
+}
+
+void HpdfDocument::check(std::string_view what) { check(HPDF_OK, what); }
+
+void HpdfDocument::check(HPDF_STATUS status, std::string_view what) {
+  if (error_ == HPDF_OK && status == HPDF_OK) return;
+  const HPDF_STATUS error = error_ != HPDF_OK ? error_ : status;
+  const HPDF_STATUS detail = detail_;
+  error_ = detail_ = HPDF_OK;
+  HPDF_ResetError(doc_);
+  throw Error(ErrorKind::internal, "", 0,
+              fmt::format("libharu could not {}: error 0x{:04X} (detail {})", what, static_cast<unsigned>(error),
+                          static_cast<unsigned>(detail)));
+}
+
+HPDF_Font HpdfDocument::font(const std::string& file) {
+  if (auto it = fonts_.find(file); it != fonts_.end()) return it->second;
+  const char* name = HPDF_LoadTTFontFromFile(doc_, file.c_str(), HPDF_TRUE);
+  HPDF_Font font = name ? HPDF_GetFont(doc_, name, "UTF-8") : nullptr;
+  if (!name || !font || !repair_to_unicode(font) || error_ != HPDF_OK) {
+    const HPDF_STATUS error = error_;
+    error_ = detail_ = HPDF_OK;
+    HPDF_ResetError(doc_);
+    throw Error(ErrorKind::data, file, 0,
+                fmt::format("libharu cannot embed this font (error 0x{:04X})", static_cast<unsigned>(error)));
+  }
+  fonts_.emplace(file, font);
+  return font;
+}
+
+std::string HpdfDocument::save() {
+  check(HPDF_SaveToStream(doc_), "write the document");
+  check(HPDF_ResetStream(doc_), "rewind the document");
+  std::string bytes;
+  bytes.reserve(HPDF_GetStreamSize(doc_));
+  char buffer[65536];
+  for (;;) {
+    HPDF_UINT32 length = sizeof buffer;
+    const HPDF_STATUS status = HPDF_ReadFromStream(doc_, reinterpret_cast<HPDF_BYTE*>(buffer), &length);
+    bytes.append(buffer, length);
+    if (status == HPDF_STREAM_EOF) break;
+    check(status, "read the document back");
+    if (length == 0) break;
+  }
+  // Reaching the end of the stream is reported as an error too; it is not one.
+  error_ = detail_ = HPDF_OK;
+  HPDF_ResetError(doc_);
+  return bytes;
+}
+
+}  // namespace galley::backends::pdf

@@ -1,0 +1,158 @@
+// PageTree -> PDF bytes: document information, pages, link annotations, outline. Nothing
+// here reads the clock, so the same PageTree gives the same bytes.
+#include "backends/pdf/pdf_exporter.hpp"
+
+#include <fmt/format.h>
+
+#include <cstdlib>
+#include <map>
+
+#include "backends/pdf/draw.hpp"
+#include "backends/pdf/hpdf_document.hpp"
+#include "galley/version.hpp"
+#include "layout/layout.hpp"
+#include "model/timestamps.hpp"
+#include "text/font_set.hpp"
+#include "text/unicode.hpp"
+
+namespace galley::backends {
+namespace pdf {
+namespace {
+
+HPDF_REAL real(double value) { return static_cast<HPDF_REAL>(value); }
+
+void set_info(HpdfDocument& document, const layout::DocumentInfo& info, const char* source_date_epoch,
+              Diagnostics& diagnostics) {
+  HPDF_Doc doc = document.handle();
+  auto set = [&](HPDF_InfoType type, const std::string& value) {
+    if (value.empty()) return;
+    document.check(HPDF_SetInfoAttr(doc, type, text::drawable(value).c_str()), "set the document information");
+  };
+  set(HPDF_INFO_TITLE, info.title);
+  set(HPDF_INFO_AUTHOR, info.author);
+  set(HPDF_INFO_SUBJECT, info.subject);
+  set(HPDF_INFO_KEYWORDS, info.keywords);
+  set(HPDF_INFO_CREATOR, std::string("galley ") + galley::version);
+  const bool epoch_given = source_date_epoch && *source_date_epoch;
+  if (!epoch_given && !info.date) return;  // no date at all rather than the clock's
+  const model::UtcTime t = model::utc_time(model::modified_time(source_date_epoch, info.date, diagnostics));
+  HPDF_Date date{};
+  date.year = t.year;
+  date.month = t.month;
+  date.day = t.day;
+  date.hour = t.hour;
+  date.minutes = t.minute;
+  date.seconds = t.second;
+  date.ind = 'Z';
+  document.check(HPDF_SetInfoDateAttr(doc, HPDF_INFO_CREATION_DATE, date), "set the creation date");
+  document.check(HPDF_SetInfoDateAttr(doc, HPDF_INFO_MOD_DATE, date), "set the modification date");
+}
+
+HPDF_Destination destination(HpdfDocument& document, HPDF_Page page, const layout::Page& geometry, double y) {
+  HPDF_Destination target = HPDF_Page_CreateDestination(page);
+  // Fit the width, the place at the top of the window (XYZ with zoom 0 is refused).
+  if (target) HPDF_Destination_SetFitH(target, real(geometry.height - y));
+  document.check("create a destination");
+  return target;
+}
+
+void add_links(HpdfDocument& document, const layout::PageTree& tree, const std::vector<HPDF_Page>& pages) {
+  std::map<std::string, const layout::Destination*> named;
+  for (const auto& d : tree.destinations) named.emplace(d.name, &d);
+  for (std::size_t p = 0; p < pages.size(); ++p) {
+    const layout::Page& page = tree.pages[p];
+    for (const layout::Item& item : page.items) {
+      const auto* link = std::get_if<layout::LinkArea>(&item);
+      if (!link) continue;
+      const HPDF_Rect rect = pdf_rect(page, link->x, link->y, link->width, link->height);
+      HPDF_Annotation annotation = nullptr;
+      if (!link->uri.empty()) {
+        annotation = HPDF_Page_CreateURILinkAnnot(pages[p], rect, link->uri.c_str());
+      } else if (auto it = named.find(link->destination); it != named.end()) {
+        const layout::Destination& d = *it->second;
+        const auto target_page = static_cast<std::size_t>(d.page);
+        annotation = HPDF_Page_CreateLinkAnnot(pages[p], rect,
+                                               destination(document, pages.at(target_page), tree.pages[target_page], d.y));
+      }
+      if (annotation) HPDF_LinkAnnot_SetBorderStyle(annotation, 0, 0, 0);
+      document.check("add a link");
+    }
+  }
+}
+
+void add_outline(HpdfDocument& document, const layout::PageTree& tree, const std::vector<HPDF_Page>& pages) {
+  HPDF_Encoder utf8 = HPDF_GetEncoder(document.handle(), "UTF-8");
+  document.check("find the UTF-8 encoder");
+  std::vector<HPDF_Outline> parents;  // parents[level] = the last entry at that level
+  const bool single_article = std::count_if(tree.outline.begin(), tree.outline.end(),
+                                            [](const auto& entry) { return entry.level == 0; }) <= 1;
+  for (const layout::OutlineEntry& entry : tree.outline) {
+    const auto level = static_cast<std::size_t>(std::max(0, entry.level));
+    HPDF_Outline parent = level > 0 && level <= parents.size() ? parents[level - 1] : nullptr;
+    const std::string title = text::drawable(entry.title);
+    HPDF_Outline outline = HPDF_CreateOutline(document.handle(), parent, title.c_str(), utf8);
+    document.check("add an outline entry");
+    const auto page = static_cast<std::size_t>(entry.page);
+    HPDF_Outline_SetDestination(outline, destination(document, pages.at(page), tree.pages[page], entry.y));
+    HPDF_Outline_SetOpened(outline, single_article || level > 0 ? HPDF_TRUE : HPDF_FALSE);
+    document.check("add an outline entry");
+    parents.resize(std::min(level, parents.size()));
+    parents.push_back(outline);
+  }
+}
+
+}  // namespace
+
+std::string render(const layout::PageTree& tree, const char* source_date_epoch, Diagnostics& diagnostics) {
+  HpdfDocument document;
+  set_info(document, tree.info, source_date_epoch, diagnostics);
+  std::vector<HPDF_Page> pages;
+  for (const layout::Page& page : tree.pages) {
+    HPDF_Page target = HPDF_AddPage(document.handle());
+    document.check("add a page");
+    HPDF_Page_SetWidth(target, real(page.width));
+    HPDF_Page_SetHeight(target, real(page.height));
+    document.check("size a page");
+    draw_page(document, target, page, tree.fonts, diagnostics);
+    pages.push_back(target);
+  }
+  add_links(document, tree, pages);
+  add_outline(document, tree, pages);
+  return document.save();
+}
+
+}  // namespace pdf
+
+namespace {
+
+class PdfExporter final : public Exporter {
+ public:
+  std::string_view name() const override { return "pdf"; }
+  std::string_view description() const override {
+    return "PDF of one article or a collection (A4, fonts embedded, links and outline)";
+  }
+  std::string_view extension() const override { return ".pdf"; }
+  Target target() const override { return Target::paged; }
+
+  void write_model(const model::Document& document, const ExportOptions&, ByteSink& sink,
+                   Diagnostics& diagnostics) const override {
+    text::FontSet fonts;
+    const layout::PageTree tree = layout::lay_out(document, layout::LayoutStyle{}, fonts, diagnostics);
+    sink.write(pdf::render(tree, std::getenv("SOURCE_DATE_EPOCH"), diagnostics));
+  }
+
+  void write_collection(const model::Collection& collection, const std::vector<model::Document>& articles,
+                        const ExportOptions&, ByteSink& sink, Diagnostics& diagnostics) const override {
+    std::vector<const model::Document*> pointers;
+    for (const auto& article : articles) pointers.push_back(&article);
+    text::FontSet fonts;
+    const layout::PageTree tree = layout::lay_out(collection, pointers, layout::LayoutStyle{}, fonts, diagnostics);
+    sink.write(pdf::render(tree, std::getenv("SOURCE_DATE_EPOCH"), diagnostics));
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Exporter> make_pdf_exporter() { return std::make_unique<PdfExporter>(); }
+
+}  // namespace galley::backends

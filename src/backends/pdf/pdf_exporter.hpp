@@ -1,0 +1,24 @@
+// The "pdf" exporter: lays articles out (src/layout) and draws the PageTree with libharu, the
+// only part that uses it.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "galley/diagnostics.hpp"
+#include "galley/export.hpp"
+#include "layout/page_tree.hpp"
+
+namespace galley::backends {
+
+std::unique_ptr<Exporter> make_pdf_exporter();
+
+namespace pdf {
+
+/// The bytes of a PDF that draws `tree`: fonts embedded, links, outline and document
+/// information. CreationDate comes from `source_date_epoch` (SOURCE_DATE_EPOCH) when given,
+/// else from tree.info.date; never from the clock. Throws galley::Error when libharu fails.
+std::string render(const layout::PageTree& tree, const char* source_date_epoch, Diagnostics& diagnostics);
+
+}  // namespace pdf
+}  // namespace galley::backends

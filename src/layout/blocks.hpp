@@ -1,0 +1,77 @@
+// Block content -> slices of the flow: paragraphs, headings, quotes, code, rules, asides and
+// figures here; lists (lists.cpp) and tables (table.cpp) call back in for what they hold.
+#pragma once
+
+#include <vector>
+
+#include "galley/model/document.hpp"
+#include "layout/context.hpp"
+#include "layout/flow.hpp"
+#include "layout/style.hpp"
+
+namespace galley::layout {
+
+/// Where blocks are being set.
+struct BlockEnv {
+  const TextStyle* text = nullptr;  ///< running text: the body's style, or the notes'
+  int list_depth = 0;               ///< how many lists deep
+  bool tight = false;               ///< inside an item of a tight list
+  int quote_depth = 0;
+};
+
+class BlockWriter {
+ public:
+  BlockWriter(Context& context, Flow& flow) : context_(context), flow_(flow) {}
+
+  Context& context() { return context_; }
+  Flow& flow() { return flow_; }
+
+  /// Prepares the outline levels of one article's headings (its shallowest heading is level 1).
+  void begin_article(const model::Blocks& blocks);
+
+  void blocks(const model::Blocks& blocks, Frame frame, const BlockEnv& env);
+  void block(const model::Block& block, Frame frame, const BlockEnv& env);
+
+  /// Appends slices, the first `space_before` below what came before (less after a heading).
+  void add(std::vector<Slice> slices, double space_before);
+  /// True right after a heading: the next block then sits close under it.
+  bool after_heading() const { return after_heading_; }
+  /// The space between two blocks in `env`.
+  double block_space(const BlockEnv& env) const;
+
+ private:
+  void para(const model::Para& para, Frame frame, const BlockEnv& env);
+  void header(const model::Header& header, Frame frame, const BlockEnv& env);
+  void quote(const model::BlockQuote& quote, Frame frame, const BlockEnv& env);
+  void code(const model::CodeBlock& code, Frame frame, const BlockEnv& env);
+  void rule(Frame frame, const BlockEnv& env);
+  void aside(const model::Aside& aside, Frame frame, const BlockEnv& env);
+  void figure(const model::Figure& figure, Frame frame, const BlockEnv& env);
+
+  Context& context_;
+  Flow& flow_;
+  bool after_heading_ = false;
+  int heading_base_ = 1;   ///< the shallowest heading level of the article
+  int outline_level_ = 0;  ///< the level of the last outline entry
+};
+
+/// Bullet and ordered lists, nested; task items get a box (lists.cpp).
+void lay_out_list(BlockWriter& writer, const std::vector<model::ListItem>& items, bool ordered, int start,
+                  bool tight, Frame frame, const BlockEnv& env);
+
+/// Tables: column widths from the content, rows never split, the header row repeated on each
+/// page the table continues on (table.cpp).
+void lay_out_table(BlockWriter& writer, const model::Table& table, Frame frame, const BlockEnv& env);
+
+/// Code: monospace, each source line wrapped to the frame, on a tinted ground (code_block.cpp).
+std::vector<Slice> set_code(Context& context, const std::string& code, Frame frame);
+
+/// A figure: the picture scaled into the frame, its caption and credit under it, all one
+/// slice (figure.cpp). `image` may be empty (a caption alone).
+Slice set_figure(Context& context, const std::string& image, const std::string& caption,
+                 const std::string& credit, Frame frame);
+
+/// Stacks slices into one (their space_before kept between them).
+Slice merge_slices(std::vector<Slice> slices);
+
+}  // namespace galley::layout

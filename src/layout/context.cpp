@@ -1,0 +1,112 @@
+// The layout context: faces by family, measured fragments with per-character fallback, the
+// font table, and warnings that name the article.
+#include "layout/context.hpp"
+
+#include <fmt/format.h>
+
+#include "text/unicode.hpp"
+
+namespace galley::layout {
+
+Context::Context(const LayoutStyle& style, text::FontMetrics& metrics, Diagnostics& diagnostics)
+    : style_(style), metrics_(metrics), diagnostics_(diagnostics), labels_(&model::labels_for("en")) {
+  faces_.fill(-1);
+}
+
+text::FaceId Context::face(Family family, text::FontStyle style) {
+  const std::size_t slot = static_cast<std::size_t>(family) * 4 + static_cast<std::size_t>(style);
+  if (faces_[slot] < 0) {
+    const auto& primary = family == Family::serif ? style_.serif : family == Family::sans ? style_.sans : style_.mono;
+    std::vector<std::string> families = primary;
+    families.insert(families.end(), style_.fallback.begin(), style_.fallback.end());
+    faces_[slot] = metrics_.face(families, style);
+  }
+  return faces_[slot];
+}
+
+std::string Context::drawable(std::string_view text) {
+  text::Repairs repairs;
+  std::string out = text::drawable(text, &repairs);
+  if ((repairs.outside_bmp || repairs.invalid_utf8) && !reported_repairs_) {
+    reported_repairs_ = true;
+    warn(repairs.outside_bmp ? "characters beyond U+FFFF (emoji and rare scripts) cannot be drawn in the PDF; "
+                               "they are shown as \uFFFD"
+                             : "invalid UTF-8 is shown as \uFFFD");
+  }
+  return out;
+}
+
+int Context::font_index(text::FaceId face) {
+  const auto slot = static_cast<std::size_t>(face);
+  if (slot >= font_of_face_.size()) font_of_face_.resize(slot + 1, -1);
+  if (font_of_face_[slot] < 0) {
+    const text::FaceInfo& info = metrics_.info(face);
+    for (std::size_t i = 0; i < fonts_.size(); ++i) {
+      if (fonts_[i].file == info.file && fonts_[i].family == info.family && fonts_[i].style == info.style) {
+        font_of_face_[slot] = static_cast<int>(i);
+      }
+    }
+    if (font_of_face_[slot] < 0) {
+      fonts_.push_back(Font{info.file, info.family, info.style});
+      font_of_face_[slot] = static_cast<int>(fonts_.size() - 1);
+    }
+  }
+  return font_of_face_[slot];
+}
+
+double Context::shape(text::FaceId face, double size, std::string_view text, std::vector<Fragment>& out) {
+  double total = 0;
+  text::FaceId current = -2;
+  int thousandths = 0;
+  std::size_t start = 0;
+  auto flush = [&](std::size_t end) {
+    if (end > start && current >= 0) {
+      const double width = thousandths * size / 1000.0;
+      out.push_back(Fragment{current, font_index(current), size, std::string(text.substr(start, end - start)), width});
+      total += width;
+    }
+    start = end;
+    thousandths = 0;
+  };
+  for (std::size_t pos = 0; pos < text.size();) {
+    const std::size_t at = pos;
+    const char32_t c = text::next_code_point(text, pos);
+    text::FaceId drawn = metrics_.face_for(face, c);
+    if (drawn < 0) {
+      drawn = face;
+      if (reported_missing_.insert(c).second) {
+        warn(fmt::format("no installed font has U+{:04X} '{}'; it shows as a box", static_cast<unsigned>(c),
+                         text.substr(at, pos - at)));
+      }
+    }
+    if (drawn != current) {
+      flush(at);
+      current = drawn;
+    }
+    thousandths += metrics_.advance(drawn, c);
+  }
+  flush(text.size());
+  return total;
+}
+
+double Context::measure(text::FaceId face, double size, std::string_view text) {
+  int thousandths = 0;
+  for (std::size_t pos = 0; pos < text.size();) {
+    const char32_t c = text::next_code_point(text, pos);
+    const text::FaceId drawn = metrics_.face_for(face, c);
+    thousandths += metrics_.advance(drawn < 0 ? face : drawn, c);
+  }
+  return thousandths * size / 1000.0;
+}
+
+void Context::begin_article(const std::string& file, const std::string& lang, int number) {
+  file_ = file;
+  labels_ = &model::labels_for(lang);
+  article_ = number;
+  reported_missing_.clear();
+  reported_repairs_ = false;
+}
+
+void Context::warn(std::string message) { diagnostics_.warn(file_, 0, std::move(message)); }
+
+}  // namespace galley::layout

@@ -1,0 +1,82 @@
+// What every layout step shares while it lays out one document: the style, the fonts, the
+// diagnostics, the PageTree's font table, and which article is being set.
+#pragma once
+
+#include <array>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "galley/diagnostics.hpp"
+#include "layout/page_tree.hpp"
+#include "layout/style.hpp"
+#include "model/labels.hpp"
+#include "text/font_metrics.hpp"
+
+namespace galley::layout {
+
+/// A horizontal extent of the column that a block is set in.
+struct Frame {
+  double x = 0;
+  double width = 0;
+};
+
+/// A run of text in one face at one size, measured.
+struct Fragment {
+  text::FaceId face = 0;
+  int font = 0;        ///< index into the PageTree's font table
+  double size = 0;
+  std::string text;
+  double width = 0;    ///< points
+};
+
+class Context {
+ public:
+  Context(const LayoutStyle& style, text::FontMetrics& metrics, Diagnostics& diagnostics);
+
+  const LayoutStyle& style() const { return style_; }
+  Diagnostics& diagnostics() { return diagnostics_; }
+
+  /// The face for a family and style (fallbacks attached).
+  text::FaceId face(Family family, text::FontStyle style);
+  text::FaceId face(const TextStyle& text) { return face(text.family, text.style); }
+  const text::FaceInfo& face_info(text::FaceId face) const { return metrics_.info(face); }
+
+  /// `text` made drawable (text::drawable); what had to be repaired is reported once per article.
+  std::string drawable(std::string_view text);
+
+  /// Appends `text` (drawable) set in `face` at `size` to `out`, split where a character needs
+  /// a fallback face. Returns the total width in points.
+  double shape(text::FaceId face, double size, std::string_view text, std::vector<Fragment>& out);
+  /// The width of `text` (drawable) in `face` at `size`, fallbacks included.
+  double measure(text::FaceId face, double size, std::string_view text);
+
+  /// The fonts every TextRun's `font` indexes, in order of first use.
+  const std::vector<Font>& fonts() const { return fonts_; }
+
+  /// Starts an article: its file (for messages), language (for labels) and number (for names).
+  void begin_article(const std::string& file, const std::string& lang, int number);
+  const std::string& file() const { return file_; }
+  const model::Labels& labels() const { return *labels_; }
+  int article() const { return article_; }
+  /// A warning about the current article.
+  void warn(std::string message);
+
+ private:
+  int font_index(text::FaceId face);
+
+  const LayoutStyle& style_;
+  text::FontMetrics& metrics_;
+  Diagnostics& diagnostics_;
+  std::array<text::FaceId, 12> faces_;  ///< per family and style; -1 until asked for
+  std::vector<int> font_of_face_;       ///< FaceId -> font index, -1 until used
+  std::vector<Font> fonts_;
+  std::string file_;
+  const model::Labels* labels_;
+  int article_ = 0;
+  std::set<char32_t> reported_missing_;
+  bool reported_repairs_ = false;
+};
+
+}  // namespace galley::layout

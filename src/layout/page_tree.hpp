@@ -1,0 +1,134 @@
+// The PageTree: what layout produces and every paged backend draws. Backend-neutral plain
+// values (as Typst's frames): pages of positioned text runs, rules, boxes, pictures and link
+// areas, plus the destinations, outline and document information around them.
+//
+// Coordinates are points (1/72 inch) from the page's top-left corner, y growing downwards;
+// a backend with another origin (PDF: bottom-left) converts.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "galley/model/document.hpp"
+#include "text/font_metrics.hpp"
+
+namespace galley::layout {
+
+struct Colour {
+  std::uint8_t r = 0, g = 0, b = 0;
+  bool operator==(const Colour&) const = default;
+};
+
+/// A font the pages use, named by its file (each file appears once).
+struct Font {
+  std::string file;    ///< TrueType file to embed
+  std::string family;  ///< for people reading a trace
+  text::FontStyle style = text::FontStyle::regular;
+  bool operator==(const Font&) const = default;
+};
+
+/// Text on one baseline in one font. `text` is drawable (text::drawable) and is drawn from `x`
+/// with the font's own advances: layout measured it with the same widths.
+struct TextRun {
+  int font = 0;      ///< index into PageTree::fonts
+  double size = 10;  ///< font size in points
+  double x = 0;      ///< where the baseline starts
+  double y = 0;      ///< the baseline
+  double width = 0;  ///< the advance layout measured, in points
+  std::string text;
+  Colour colour;
+  bool operator==(const TextRun&) const = default;
+};
+
+/// A straight stroked line (rules, strike-outs, the bar of a block quote).
+struct Rule {
+  double x1 = 0, y1 = 0, x2 = 0, y2 = 0;
+  double thickness = 0.5;
+  Colour colour;
+  bool operator==(const Rule&) const = default;
+};
+
+/// A rectangle, filled, stroked or both; `y` is its top edge.
+struct Box {
+  double x = 0, y = 0, width = 0, height = 0;
+  std::optional<Colour> fill;
+  std::optional<Colour> stroke;
+  double stroke_width = 0.5;
+  bool operator==(const Box&) const = default;
+};
+
+/// A picture scaled into its box; `y` is the top edge. The backend decodes `path` itself.
+struct Picture {
+  std::string source;  ///< as written in the article, for messages
+  std::string path;    ///< the file, resolved and confined to the article's folder
+  std::string article;  ///< the article file, for messages
+  double x = 0, y = 0, width = 0, height = 0;
+  bool operator==(const Picture&) const = default;
+};
+
+/// A clickable area: a web or mail link (`uri`), or a jump inside the document (`destination`,
+/// a name in PageTree::destinations). Exactly one of the two is set.
+struct LinkArea {
+  double x = 0, y = 0, width = 0, height = 0;  ///< `y` is the top edge
+  std::string uri;
+  std::string destination;
+  bool operator==(const LinkArea&) const = default;
+};
+
+using Item = std::variant<TextRun, Rule, Box, Picture, LinkArea>;
+
+/// Appends `node` to `items`, constructing the variant in place. (Moving a temporary Item
+/// made from a Rule makes g++ 12 warn, wrongly, that a TextRun's string may be uninitialized.)
+template <typename T>
+void add_item(std::vector<Item>& items, T node) {
+  items.emplace_back(std::in_place_type<T>, std::move(node));
+}
+
+struct Page {
+  double width = 595.276;
+  double height = 841.890;
+  std::vector<Item> items;  ///< in drawing order
+  bool operator==(const Page&) const = default;
+};
+
+/// A named place links can jump to.
+struct Destination {
+  std::string name;
+  int page = 0;  ///< index into PageTree::pages
+  double y = 0;  ///< top of what it names
+  bool operator==(const Destination&) const = default;
+};
+
+/// One entry of the document outline (bookmarks), in document order. Level 0 is an article's
+/// title, 1 its top headings, and so on; a level never exceeds the previous one by more than 1.
+struct OutlineEntry {
+  int level = 0;
+  std::string title;
+  int page = 0;
+  double y = 0;
+  bool operator==(const OutlineEntry&) const = default;
+};
+
+struct DocumentInfo {
+  std::string title;
+  std::string author;    ///< the authors joined ("A, B and C"), or a collection's editor
+  std::string subject;   ///< the dek, else the summary
+  std::string keywords;  ///< tags, comma-separated
+  std::string lang;      ///< BCP 47 tag of the document
+  std::optional<model::Date> date;  ///< the newest article date; SOURCE_DATE_EPOCH overrides it
+  bool operator==(const DocumentInfo&) const = default;
+};
+
+struct PageTree {
+  DocumentInfo info;
+  std::vector<Font> fonts;
+  std::vector<Page> pages;
+  std::vector<Destination> destinations;
+  std::vector<OutlineEntry> outline;
+  bool operator==(const PageTree&) const = default;
+};
+
+}  // namespace galley::layout
