@@ -42,11 +42,13 @@ void run(const Job& job, const Registry& registry, Diagnostics& diagnostics) {
   }
   if (job.inputs.empty()) throw Error(ErrorKind::usage, "", 0, "no input given");
   refuse_overwriting_inputs(job);
+  ExportOptions options = job.export_options;
+  if (!job.style.empty()) options.style = style::load(job.style);
 
   StringSink sink;
   if (job.inputs.size() == 1 && !is_manifest_path(job.inputs.front()) && !job.collection.any()) {
     auto document = read_markdown_file(job.inputs.front(), job.read, diagnostics);
-    exporter->write_model(document, job.export_options, sink, diagnostics);
+    exporter->write_model(document, options, sink, diagnostics);
   } else {
     model::Collection collection;
     if (job.inputs.size() == 1 && is_manifest_path(job.inputs.front())) {
@@ -55,8 +57,9 @@ void run(const Job& job, const Registry& registry, Diagnostics& diagnostics) {
       collection.articles = job.inputs;
     }
     apply(job.collection, collection);
+    if (job.style.empty() && collection.style) options.style = style::load(*collection.style);
     auto articles = read_articles(collection.articles, job.read, job.threads, diagnostics);
-    exporter->write_collection(collection, articles, job.export_options, sink, diagnostics);
+    exporter->write_collection(collection, articles, options, sink, diagnostics);
   }
 
   if (job.output == "-") {
