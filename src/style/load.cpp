@@ -173,7 +173,8 @@ bool looks_like_path(std::string_view name) {
 
 StyleSheet load_chain(std::string_view toml_text, const std::string& file, std::vector<std::string>& chain);
 
-// A style by name (built-in) or path (relative to `from`, the folder of the file naming it).
+// A style by name (built-in) or path (relative to `from`, the folder of the file naming it;
+// empty for the working folder, so messages show the path as the user wrote it).
 StyleSheet load_named(std::string_view name, const fs::path& from, std::vector<std::string>& chain) {
   if (!looks_like_path(name)) {
     const std::string_view source = builtin_source(name);
@@ -186,7 +187,7 @@ StyleSheet load_named(std::string_view name, const fs::path& from, std::vector<s
     return load_chain(source, fmt::format("<built-in style {}>", name), chain);
   }
   fs::path path(name);
-  if (path.is_relative()) path = from / path;
+  if (path.is_relative() && !from.empty()) path = from / path;  // else relative to the working folder
   const std::string text = read_file(path);
   return load_chain(text, path.lexically_normal().string(), chain);
 }
@@ -214,7 +215,7 @@ StyleSheet load_chain(std::string_view toml_text, const std::string& file, std::
   if (const toml::node* extends = table.get("extends")) {
     const auto* name = extends->as_string();
     if (!name) fail(file, *extends, "extends", "expected the name of a style or a path to a .toml file");
-    const fs::path folder = file.starts_with("<") ? fs::current_path() : fs::path(file).parent_path();
+    const fs::path folder = file.starts_with("<") ? fs::path() : fs::path(file).parent_path();
     style = load_named(name->get(), folder, chain);
   }
   style.description.clear();  // a description describes its own file only
@@ -250,7 +251,7 @@ void finish(StyleSheet& style, std::string name) {
 
 StyleSheet load(std::string_view name_or_path) {
   std::vector<std::string> chain;
-  StyleSheet style = load_named(name_or_path, fs::current_path(), chain);
+  StyleSheet style = load_named(name_or_path, fs::path(), chain);
   finish(style, std::string(name_or_path));
   return style;
 }
