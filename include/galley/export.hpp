@@ -12,6 +12,7 @@
 #include "galley/diagnostics.hpp"
 #include "galley/model/collection.hpp"
 #include "galley/model/document.hpp"
+#include "galley/style.hpp"
 
 namespace galley {
 
@@ -39,6 +40,8 @@ enum class Target { model, paged, flow };
 
 struct ExportOptions {
   bool pretty = true;  ///< indent text formats (JSON) for people to read
+  /// How pages and books look; the default is the built-in `article` style.
+  style::StyleSheet style;
 };
 
 class Exporter {

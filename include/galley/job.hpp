@@ -32,6 +32,9 @@ struct Job {
   std::string output = "-";
   ReadOptions read;
   ExportOptions export_options;
+  /// A built-in style name or a .toml path, loaded before anything is read; empty keeps
+  /// `export_options.style`.
+  std::string style;
   CollectionOverrides collection;
   /// Threads that read a collection's articles; 0 means one per core.
   unsigned threads = 0;

@@ -8,6 +8,7 @@
 #include <iostream>
 
 #include "galley/job.hpp"
+#include "galley/style.hpp"
 #include "galley/version.hpp"
 
 namespace galley::cli {
@@ -112,6 +113,7 @@ int run(int argc, char** argv) {
   epub->add_option("--author", epub_job.collection.editor, "The book's author or editor");
   epub->add_option("--lang", epub_job.collection.lang, "The book's language (BCP 47, e.g. en-GB)");
   epub->add_option("--cover", epub_job.collection.cover, "Cover image (PNG, JPEG, GIF, WebP or SVG)");
+  epub->add_option("--style", epub_job.style, "Style: a built-in name (`galley styles`) or a .toml file");
   epub_flags.add_to(*epub);
   epub->fallthrough();
 
@@ -130,6 +132,11 @@ int run(int argc, char** argv) {
 
   auto* formats = app.add_subcommand("formats", "List the output formats");
 
+  auto* styles = app.add_subcommand("styles", "List the built-in styles, or print one fully resolved");
+  std::string style_to_show;
+  auto* show = styles->add_subcommand("show", "Print a style (built-in name or .toml file) resolved, as TOML");
+  show->add_option("style", style_to_show, "Style name or file")->required();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -144,6 +151,16 @@ int run(int argc, char** argv) {
       for (const auto& name : registry.names()) {
         auto exporter = registry.make(name);
         std::cout << fmt::format("{:<8} {}\n", name, exporter->description());
+      }
+      return 0;
+    }
+    if (*styles) {
+      if (*show) {
+        std::cout << style::to_toml(style::load(style_to_show));
+      } else {
+        for (const auto& name : style::builtin_names()) {
+          std::cout << fmt::format("{:<8} {}\n", name, style::load(name).description);
+        }
       }
       return 0;
     }

@@ -43,7 +43,7 @@ void refuse_if_strict(const Job& job, const Diagnostics& diagnostics) {
 }
 
 // Each input on its own into job.output_dir.
-void run_each(const Job& job, const Exporter& exporter, Diagnostics& diagnostics) {
+void run_each(const Job& job, const Exporter& exporter, const ExportOptions& options, Diagnostics& diagnostics) {
   std::vector<std::string> paths;
   for (const auto& input : job.inputs) {
     if (input == "-") throw Error(ErrorKind::usage, "", 0, "standard input cannot be written to a folder of outputs");
@@ -69,7 +69,7 @@ void run_each(const Job& job, const Exporter& exporter, Diagnostics& diagnostics
   std::vector<std::string> bytes;
   for (const auto& article : articles) {
     StringSink sink;
-    exporter.write_model(article, job.export_options, sink, diagnostics);
+    exporter.write_model(article, options, sink, diagnostics);
     bytes.push_back(sink.take());
   }
   refuse_if_strict(job, diagnostics);
@@ -106,8 +106,10 @@ void run(const Job& job, const Registry& registry, Diagnostics& diagnostics) {
                 fmt::format("unknown format '{}' (`galley formats` lists them)", job.format));
   }
   if (job.inputs.empty()) throw Error(ErrorKind::usage, "", 0, "no input given");
+  ExportOptions options = job.export_options;
+  if (!job.style.empty()) options.style = style::load(job.style);
   if (!job.output_dir.empty()) {
-    run_each(job, *exporter, diagnostics);
+    run_each(job, *exporter, options, diagnostics);
     return;
   }
   refuse_overwriting_inputs(job);
@@ -115,7 +117,7 @@ void run(const Job& job, const Registry& registry, Diagnostics& diagnostics) {
   StringSink sink;
   if (job.inputs.size() == 1 && !is_manifest_path(job.inputs.front()) && !job.collection.any()) {
     auto document = read_markdown_file(job.inputs.front(), job.read, diagnostics);
-    exporter->write_model(document, job.export_options, sink, diagnostics);
+    exporter->write_model(document, options, sink, diagnostics);
   } else {
     model::Collection collection;
     if (job.inputs.size() == 1 && is_manifest_path(job.inputs.front())) {
@@ -124,8 +126,9 @@ void run(const Job& job, const Registry& registry, Diagnostics& diagnostics) {
       collection.articles = job.inputs;
     }
     apply(job.collection, collection);
+    if (job.style.empty() && collection.style) options.style = style::load(*collection.style);
     auto articles = read_articles(collection.articles, job.read, job.threads, diagnostics);
-    exporter->write_collection(collection, articles, job.export_options, sink, diagnostics);
+    exporter->write_collection(collection, articles, options, sink, diagnostics);
   }
   refuse_if_strict(job, diagnostics);
 

@@ -105,6 +105,18 @@ std::string clean_input(std::string_view raw, const std::string& file, std::size
   int line = 1;
   int column = 1;
   for (std::size_t pos = 0; pos < raw.size();) {
+    // A run of printable ASCII is copied at once: nothing in it needs repair.
+    std::size_t run = pos;
+    while (run < raw.size() && static_cast<unsigned char>(raw[run]) >= 0x20 &&
+           static_cast<unsigned char>(raw[run]) < 0x7F) {
+      ++run;
+    }
+    if (run > pos) {
+      out.append(raw.substr(pos, run - pos));
+      column += static_cast<int>(run - pos);
+      pos = run;
+      continue;
+    }
     char byte = raw[pos];
     if (byte == '\r') {  // CRLF and lone CR both end a line
       pos += (pos + 1 < raw.size() && raw[pos + 1] == '\n') ? 2 : 1;

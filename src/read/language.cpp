@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <array>
 #include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
 
 #include "read/conventions.hpp"
 #include "read/unicode.hpp"
@@ -35,6 +38,19 @@ constexpr std::size_t longest_listed_word = [] {
   return longest;
 }();
 
+// Each listed word and the languages listing it ("que" is Spanish and Portuguese), built once
+// and never changed: a lookup per word instead of comparing with all 84.
+const std::unordered_map<std::string_view, std::vector<std::size_t>>& language_words() {
+  static const auto table = [] {
+    std::unordered_map<std::string_view, std::vector<std::size_t>> words;
+    for (std::size_t i = 0; i < latin_languages.size(); ++i) {
+      for (auto word : latin_languages[i].words) words[word].push_back(i);
+    }
+    return words;
+  }();
+  return table;
+}
+
 std::string sample_text(const std::vector<SourcedBlock>& blocks) {
   std::string text;
   for (const auto& sourced : blocks) {
@@ -61,8 +77,9 @@ std::string guess_language(const std::vector<SourcedBlock>& blocks) {
       word.clear();
       return;
     }
-    for (std::size_t i = 0; i < latin_languages.size(); ++i) {
-      for (auto w : latin_languages[i].words) scores[i] += w == word;
+    const auto found = language_words().find(word);
+    if (found != language_words().end()) {
+      for (std::size_t language : found->second) ++scores[language];
     }
     word.clear();
   };

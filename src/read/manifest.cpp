@@ -81,7 +81,11 @@ model::Collection read_manifest_file(const std::string& path, Diagnostics& diagn
   if (auto cover = string_key(table, "cover", path); !cover.empty()) {
     collection.cover = (folder / cover).lexically_normal().string();
   }
-  if (auto style = string_key(table, "style", path); !style.empty()) collection.style = style;
+  if (auto style = string_key(table, "style", path); !style.empty()) {
+    // A built-in name stays a name; a file is found beside the manifest.
+    const bool file = style.find('/') != std::string::npos || style.ends_with(".toml");
+    collection.style = file ? (folder / style).lexically_normal().string() : style;
+  }
 
   const toml::node* articles = table.get("articles");
   if (!articles || !articles->is_array() || articles->as_array()->empty()) {

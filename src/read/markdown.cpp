@@ -407,14 +407,24 @@ ParsedMarkdown parse_markdown(std::string_view markdown, const MarkdownOptions& 
   std::call_once(registered, cmark_gfm_core_extensions_ensure_registered);
   int flags = CMARK_OPT_FOOTNOTES | CMARK_OPT_SOURCEPOS | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE;
   if (options.smart) flags |= CMARK_OPT_SMART;
-  ParserPtr parser(cmark_parser_new(flags));
-  for (const char* name : {"table", "strikethrough", "autolink", "tasklist"}) {
-    if (cmark_syntax_extension* extension = cmark_find_syntax_extension(name)) {
-      cmark_parser_attach_syntax_extension(parser.get(), extension);
+  NodePtr document;
+  {
+    // cmark-gfm 0.29 keeps the inline parser's table of special characters in one static
+    // array: feeding a parser with extensions adds '~' and ':' to it and finishing one
+    // removes them, for every parser in the process. Two threads parsing at once lost
+    // strikethrough and autolinks at random, so parsing is serialised; the conversion and
+    // the conventions after it (most of the reading time) still run in parallel.
+    static std::mutex cmark_special_characters;
+    const std::lock_guard lock(cmark_special_characters);
+    ParserPtr parser(cmark_parser_new(flags));
+    for (const char* name : {"table", "strikethrough", "autolink", "tasklist"}) {
+      if (cmark_syntax_extension* extension = cmark_find_syntax_extension(name)) {
+        cmark_parser_attach_syntax_extension(parser.get(), extension);
+      }
     }
+    cmark_parser_feed(parser.get(), markdown.data(), markdown.size());
+    document.reset(cmark_parser_finish(parser.get()));
   }
-  cmark_parser_feed(parser.get(), markdown.data(), markdown.size());
-  NodePtr document(cmark_parser_finish(parser.get()));
   if (!document) throw Error(ErrorKind::internal, options.file, 0, "cmark-gfm returned no document");
   return Converter(markdown, options, diagnostics).convert(document.get());
 }

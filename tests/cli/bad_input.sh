@@ -130,5 +130,18 @@ cmp -s out.json before.json || fail "a failed run changed the previous output"
 leftovers=$(ls -A | grep -c '\.galley-' || true)
 [[ $leftovers == 0 ]] || fail "temporary files left behind: $leftovers"
 
+# --- style files ---------------------------------------------------------------------------------
+expect style-unknown-name 66 "^nosuch: error: no built-in style by that name" -- epub good.md --style nosuch -o s.epub
+printf '[page]\nmargn = { top = "1mm" }\n' >typo.toml
+expect style-unknown-key 65 '^typo\.toml:2:[0-9]+: error: page\.margn\.top: unknown key; did you mean page\.margin\.top\?$' -- epub good.md --style typo.toml -o s.epub
+printf '[fonts]\nsize = "12 furlongs"\n' >unit.toml
+expect style-bad-unit 65 "^unit\.toml:2:[0-9]+: error: fonts\.size: '12 furlongs': unknown unit 'furlongs'" -- epub good.md --style unit.toml -o s.epub
+printf 'extends = "loop-b.toml"\n' >loop-a.toml
+printf 'extends = "loop-a.toml"\n' >loop-b.toml
+expect style-extends-cycle 65 'goes round in a circle' -- epub good.md --style loop-a.toml -o s.epub
+[[ ! -e s.epub ]] || fail "a bad style left s.epub behind"
+expect styles-show 0 '' -- styles show book-a5
+stdout_has 'size = "A5"'
+
 echo "$passed passed, $failed failed"
 [[ $failed == 0 ]]

@@ -162,5 +162,36 @@ TEST(EpubExporter, ExporterWritesToTheSink) {
   EXPECT_GT(collection_sink.str().size(), sink.str().size());
 }
 
+TEST(EpubStylesheet, FollowsTheStyleSheet) {
+  style::StyleSheet style;
+  const std::string article_css = stylesheet(style);
+  EXPECT_NE(article_css.find("\"Liberation Serif\""), std::string::npos);
+  EXPECT_NE(article_css.find("text-align: justify"), std::string::npos);
+  EXPECT_NE(article_css.find("line-height: 1.333"), std::string::npos);  // 14pt on 10.5pt
+  EXPECT_NE(article_css.find("a { color: #1a4f8a; }"), std::string::npos);
+
+  style.fonts.body = "DejaVu Serif";
+  style.paragraph.align = style::Align::left;
+  style.paragraph.hyphenate = false;
+  style.colors.link = style::Color{style::Color::Space::cmyk, {1, 0, 0, 0}};
+  const std::string changed = stylesheet(style);
+  EXPECT_NE(changed.find("font-family: \"DejaVu Serif\""), std::string::npos);
+  EXPECT_NE(changed.find("text-align: left"), std::string::npos);
+  EXPECT_NE(changed.find("hyphens: manual"), std::string::npos);
+  EXPECT_NE(changed.find("a { color: #00ffff; }"), std::string::npos);  // CMYK shown on screen
+}
+
+TEST(EpubStylesheet, TheBookCarriesItAndItsIdentifierFollowsIt) {
+  Diagnostics diagnostics;
+  const Document document = article("Ferry", Date{2024, 3, 7});
+  style::StyleSheet other;
+  other.paragraph.align = style::Align::left;
+  const Book plain = assemble_book(Collection{}, {&document}, false, diagnostics);
+  const Book styled = assemble_book(Collection{}, {&document}, false, diagnostics, other);
+  EXPECT_EQ(plain.css, stylesheet(style::StyleSheet{}));
+  EXPECT_EQ(styled.css, stylesheet(other));
+  EXPECT_NE(plain.meta.identifier, styled.meta.identifier);
+}
+
 }  // namespace
 }  // namespace galley::backends::epub

@@ -9,6 +9,7 @@
 #include "backends/epub/identifier.hpp"
 #include "backends/epub/images.hpp"
 #include "backends/epub/xhtml.hpp"
+#include "galley/style.hpp"
 
 namespace galley::backends::epub {
 
@@ -50,6 +51,7 @@ struct Book {
   std::string cover_image_href;  ///< relative to OEBPS/, from the images below
   std::vector<Chapter> chapters;
   std::vector<ImageFile> images;  ///< the cover image among them
+  std::string css;                ///< the stylesheet, from the style sheet given
 };
 
 /// The file names inside OEBPS/ that do not depend on the content.
@@ -79,7 +81,8 @@ std::string cover_xhtml(const BookMeta& meta, const std::string& image_href);
 /// A collection's title page: title, editor, date.
 std::string title_page_xhtml(const BookMeta& meta, const std::string& editor);
 
-/// The built-in stylesheet (serif body, sans headings, figures, asides, footnotes).
-std::string_view stylesheet();
+/// The book's CSS: typography from `style`, then the fixed rules for figures, tables, asides,
+/// notes and the cover.
+std::string stylesheet(const style::StyleSheet& style);
 
 }  // namespace galley::backends::epub

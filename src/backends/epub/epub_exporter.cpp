@@ -112,6 +112,7 @@ std::string derive_identifier(const Book& book) {
   uuid.add(book.meta.lang);
   for (const auto& creator : book.meta.creators) uuid.add(creator.role + ":" + creator.name);
   for (const auto& chapter : book.chapters) uuid.add(chapter.xhtml);
+  uuid.add(book.css);
   for (const auto& image : book.images) {
     uuid.add(image.href);
     uuid.add(image.bytes);
@@ -133,17 +134,17 @@ class EpubExporter final : public Exporter {
   std::string_view extension() const override { return ".epub"; }
   Target target() const override { return Target::model; }
 
-  void write_model(const model::Document& document, const ExportOptions&, ByteSink& sink,
+  void write_model(const model::Document& document, const ExportOptions& options, ByteSink& sink,
                    Diagnostics& diagnostics) const override {
-    const Book book = assemble_book(model::Collection{}, {&document}, false, diagnostics);
+    const Book book = assemble_book(model::Collection{}, {&document}, false, diagnostics, options.style);
     sink.write(package_book(book));
   }
 
   void write_collection(const model::Collection& collection, const std::vector<model::Document>& articles,
-                        const ExportOptions&, ByteSink& sink, Diagnostics& diagnostics) const override {
+                        const ExportOptions& options, ByteSink& sink, Diagnostics& diagnostics) const override {
     std::vector<const model::Document*> pointers;
     for (const auto& article : articles) pointers.push_back(&article);
-    const Book book = assemble_book(collection, pointers, true, diagnostics);
+    const Book book = assemble_book(collection, pointers, true, diagnostics, options.style);
     sink.write(package_book(book));
   }
 };
@@ -151,10 +152,11 @@ class EpubExporter final : public Exporter {
 }  // namespace
 
 Book assemble_book(const model::Collection& collection, const std::vector<const model::Document*>& articles,
-                   bool is_collection, Diagnostics& diagnostics) {
+                   bool is_collection, Diagnostics& diagnostics, const style::StyleSheet& style) {
   if (articles.empty()) throw Error(ErrorKind::usage, "", 0, "a book needs at least one article");
   Book book;
   book.collection = is_collection;
+  book.css = stylesheet(style);
   book.editor = collection.editor;
   book.meta.lang = book_language(collection, articles, diagnostics);
   const std::vector<std::string> authors = gather_metadata(book, collection, articles, diagnostics);
@@ -188,7 +190,7 @@ std::string package_book(const Book& book) {
   add(paths::package, package_opf(book));
   add(paths::nav, nav_xhtml(book));
   add(paths::ncx, toc_ncx(book));
-  add(paths::stylesheet, std::string(stylesheet()));
+  add(paths::stylesheet, book.css);
   add(paths::cover_page, cover_xhtml(book.meta, book.cover_image_href));
   if (book.collection) add(paths::title_page, title_page_xhtml(book.meta, book.editor));
   for (const auto& chapter : book.chapters) add(chapter.href, chapter.xhtml);

@@ -17,7 +17,7 @@ namespace epub {
 /// Everything of a book but the zip: metadata, articles as XHTML, images read and checked.
 /// `is_collection` adds a title page and a contents page. SOURCE_DATE_EPOCH is read here.
 Book assemble_book(const model::Collection& collection, const std::vector<const model::Document*>& articles,
-                   bool is_collection, Diagnostics& diagnostics);
+                   bool is_collection, Diagnostics& diagnostics, const style::StyleSheet& style = {});
 
 /// The book as the bytes of an .epub file (mimetype first and stored, fixed entry times).
 std::string package_book(const Book& book);

@@ -49,6 +49,16 @@ std::string clean(std::string_view text, bool attribute) {
   std::string out;
   out.reserve(text.size());
   for (std::size_t i = 0; i < text.size();) {
+    // Printable ASCII needs no look: copy the run at once (most of any text; byte by byte,
+    // this loop was a tenth of the time of writing a book).
+    std::size_t run = i;
+    while (run < text.size() && static_cast<unsigned char>(text[run]) >= 0x20 &&
+           static_cast<unsigned char>(text[run]) < 0x7F) {
+      ++run;
+    }
+    out.append(text.substr(i, run - i));
+    i = run;
+    if (i == text.size()) break;
     const std::size_t start = i;
     const long code = decode_utf8(text, i);
     if (code < 0 || !allowed_in_xml(code)) continue;
