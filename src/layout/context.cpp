@@ -74,9 +74,8 @@ double Context::shape(text::FaceId face, double size, std::string_view text, std
     text::FaceId drawn = metrics_.face_for(face, c);
     if (drawn < 0) {
       drawn = face;
-      if (reported_missing_.insert(c).second) {
-        warn(fmt::format("no installed font has U+{:04X} '{}'; it shows as a box", static_cast<unsigned>(c),
-                         text.substr(at, pos - at)));
+      if (missing_.insert(c).second && missing_order_.size() < 5) {
+        missing_order_.push_back(fmt::format("U+{:04X} '{}'", static_cast<unsigned>(c), text.substr(at, pos - at)));
       }
     }
     if (drawn != current) {
@@ -103,8 +102,23 @@ void Context::begin_article(const std::string& file, const std::string& lang, in
   file_ = file;
   labels_ = &model::labels_for(lang);
   article_ = number;
-  reported_missing_.clear();
+  missing_.clear();
+  missing_order_.clear();
   reported_repairs_ = false;
+}
+
+void Context::end_article() {
+  if (missing_.empty()) return;
+  std::string listed;
+  for (const auto& name : missing_order_) {
+    if (!listed.empty()) listed += ", ";
+    listed += name;
+  }
+  if (missing_.size() > missing_order_.size()) listed += ", ...";
+  warn(fmt::format("no installed font has {} of the characters used ({}); they show as boxes", missing_.size(),
+                   listed));
+  missing_.clear();
+  missing_order_.clear();
 }
 
 void Context::warn(std::string message) { diagnostics_.warn(file_, 0, std::move(message)); }

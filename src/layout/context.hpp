@@ -57,6 +57,8 @@ class Context {
 
   /// Starts an article: its file (for messages), language (for labels) and number (for names).
   void begin_article(const std::string& file, const std::string& lang, int number);
+  /// Ends it: reports, in one warning, the characters no installed font has.
+  void end_article();
   const std::string& file() const { return file_; }
   const model::Labels& labels() const { return *labels_; }
   int article() const { return article_; }
@@ -75,7 +77,8 @@ class Context {
   std::string file_;
   const model::Labels* labels_;
   int article_ = 0;
-  std::set<char32_t> reported_missing_;
+  std::set<char32_t> missing_;              ///< characters no font has, this article
+  std::vector<std::string> missing_order_;  ///< the first few of them as "U+XXXX 'c'"
   bool reported_repairs_ = false;
 };
 

@@ -47,6 +47,7 @@ void lay_out_article(Context& context, const model::Document& document, int numb
   if (flow.slices.size() > body) flow.slices[body].space_before = style.title_block_space;
   lay_out_notes(writer, document.notes, frame);
   if (document.meta.source) writer.add(set_source_line(context, *document.meta.source, frame), style.end_space);
+  context.end_article();
 }
 
 DocumentInfo article_info(Context& context, const model::Document& document) {

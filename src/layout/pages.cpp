@@ -197,73 +197,66 @@ void add_running_heads(Context& context, const std::vector<RunningHead>& heads, 
 }  // namespace
 
 std::vector<Slice> cut_tall_slice(Slice slice, double height) {
+  // Where the slice may be cut: between two lines of text, just above the second's
+  // ascenders (lines closer than 0.6 of their size are one line with a raised mark).
+  std::vector<std::pair<double, double>> baselines;  // (baseline, size)
+  for (const Item& item : slice.items) {
+    if (const auto* run = std::get_if<TextRun>(&item)) baselines.emplace_back(run->y, run->size);
+  }
+  std::sort(baselines.begin(), baselines.end());
+  std::vector<double> cuts;
+  for (std::size_t i = 1; i < baselines.size(); ++i) {
+    const auto [above, above_size] = baselines[i - 1];
+    const auto [below, below_size] = baselines[i];
+    if (below - above < 0.6 * std::max(above_size, below_size)) continue;
+    cuts.push_back(std::max(below - 0.9 * below_size, above + 0.01));
+  }
+  // Text and link areas go to the part their baseline or middle is in; rules and boxes are
+  // drawn, clipped, in every part they cross.
+  auto anchor = [](const Item& item) {
+    if (const auto* run = std::get_if<TextRun>(&item)) return run->y;
+    const auto [top, bottom] = extent(item);
+    return (top + bottom) / 2;
+  };
+  auto clipped = [](const Item& item) { return std::holds_alternative<Rule>(item) || std::holds_alternative<Box>(item); };
+
   std::vector<Slice> parts;
   double offset = 0;  // where the current part starts in the original slice
-  while (slice.height - offset > height) {
-    // The lowest cut at or above offset + height that crosses no line of text.
-    double cut = offset + height;
-    for (bool moved_cut = true; moved_cut;) {
-      moved_cut = false;
-      for (const Item& item : slice.items) {
-        if (!std::holds_alternative<TextRun>(item)) continue;
-        auto [top, bottom] = extent(item);
-        if (top < cut && bottom > cut && top > offset) {
-          cut = top;
-          moved_cut = true;
-        }
-      }
+  while (offset < slice.height) {
+    double cut = std::min(slice.height, offset + height);
+    if (cut < slice.height) {
+      auto best = std::upper_bound(cuts.begin(), cuts.end(), cut);
+      if (best != cuts.begin() && *std::prev(best) > offset + 1) cut = *std::prev(best);
     }
-    if (cut <= offset + 1) cut = offset + height;
     Slice part;
     part.height = cut - offset;
     part.article = slice.article;
     part.space_before = parts.empty() ? slice.space_before : 0;
+    part.keep_with_next = cut >= slice.height && slice.keep_with_next;
     for (const Item& item : slice.items) {
-      auto [top, bottom] = extent(item);
-      const bool text = std::holds_alternative<TextRun>(item) || std::holds_alternative<LinkArea>(item);
-      if (text ? (top >= offset && top < cut) : (bottom > offset && top < cut)) {
-        Item piece = moved(item, -offset);
-        // Rules and boxes crossing the cut are drawn in each part they cross.
-        if (auto* rule = std::get_if<Rule>(&piece)) {
-          rule->y1 = std::clamp(rule->y1, 0.0, part.height);
-          rule->y2 = std::clamp(rule->y2, 0.0, part.height);
-        } else if (auto* box = std::get_if<Box>(&piece)) {
-          const double box_top = std::max(box->y, 0.0);
-          box->height = std::min(box->y + box->height, part.height) - box_top;
-          box->y = box_top;
-        }
-        part.items.push_back(std::move(piece));
+      const auto [top, bottom] = extent(item);
+      const bool inside = clipped(item) ? (bottom > offset && top < cut) || (top == bottom && top == offset)
+                                        : (anchor(item) >= offset && (anchor(item) < cut || cut >= slice.height));
+      if (!inside) continue;
+      Item piece = moved(item, -offset);
+      if (auto* rule = std::get_if<Rule>(&piece)) {
+        rule->y1 = std::clamp(rule->y1, 0.0, part.height);
+        rule->y2 = std::clamp(rule->y2, 0.0, part.height);
+      } else if (auto* box = std::get_if<Box>(&piece)) {
+        const double box_top = std::max(box->y, 0.0);
+        box->height = std::min(box->y + box->height, part.height) - box_top;
+        box->y = box_top;
       }
+      part.items.push_back(std::move(piece));
     }
     for (const Mark& mark : slice.marks) {
-      if (mark.y >= offset && mark.y < cut) part.marks.push_back(Mark{mark.kind, mark.name, mark.level, mark.y - offset});
+      if (mark.y >= offset && (mark.y < cut || cut >= slice.height)) {
+        part.marks.push_back(Mark{mark.kind, mark.name, mark.level, mark.y - offset});
+      }
     }
     parts.push_back(std::move(part));
     offset = cut;
   }
-  Slice rest;
-  rest.height = slice.height - offset;
-  rest.article = slice.article;
-  rest.keep_with_next = slice.keep_with_next;
-  for (const Item& item : slice.items) {
-    auto [top, bottom] = extent(item);
-    const bool text = std::holds_alternative<TextRun>(item) || std::holds_alternative<LinkArea>(item);
-    if (text ? top >= offset : bottom > offset) {
-      Item piece = moved(item, -offset);
-      if (auto* rule = std::get_if<Rule>(&piece)) {
-        rule->y1 = std::max(rule->y1, 0.0);
-        rule->y2 = std::max(rule->y2, 0.0);
-      } else if (auto* box = std::get_if<Box>(&piece)) {
-        box->height += std::min(box->y, 0.0);
-        box->y = std::max(box->y, 0.0);
-      }
-      rest.items.push_back(std::move(piece));
-    }
-  }
-  for (const Mark& mark : slice.marks) {
-    if (mark.y >= offset) rest.marks.push_back(Mark{mark.kind, mark.name, mark.level, mark.y - offset});
-  }
-  parts.push_back(std::move(rest));
   return parts;
 }
 

@@ -100,7 +100,10 @@ FaceId FontSet::face(const std::vector<std::string>& families, FontStyle style) 
   if (!primary) {
     const auto near = closest_families(families.front());
     std::string list;
-    for (const auto& name : near) list += (list.empty() ? "" : ", ") + name;
+    for (const auto& name : near) {
+      if (!list.empty()) list += ", ";
+      list += name;
+    }
     throw Error(ErrorKind::data, "", 0,
                 fmt::format("font family '{}' is not installed as TrueType (.ttf); closest installed: {}",
                             families.front(), list.empty() ? "none" : list));

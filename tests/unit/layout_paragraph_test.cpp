@@ -1,0 +1,188 @@
+// Tests for src/layout/paragraph.cpp (and spans.cpp under it) with a fixed-width font: at
+// 10 pt every character, the space included, is 5 pt wide.
+#include "layout/paragraph.hpp"
+
+#include <gtest/gtest.h>
+
+#include "fake_font_metrics.hpp"
+#include "layout/spans.hpp"
+
+namespace galley::layout {
+namespace {
+
+const TextStyle text{Family::serif, text::FontStyle::regular, 10, 12};
+
+struct Fixture : ::testing::Test {
+  LayoutStyle style;
+  testing::FakeFontMetrics metrics;
+  Diagnostics diagnostics;
+  Context context{style, metrics, diagnostics};
+
+  std::vector<Slice> set(const Spans& spans, double width, Align align = Align::justify) {
+    return set_paragraph(context, spans, text, align, Frame{100, width});
+  }
+};
+
+std::vector<TextRun> runs(const Slice& slice) {
+  std::vector<TextRun> out;
+  for (const Item& item : slice.items) {
+    if (const auto* run = std::get_if<TextRun>(&item)) out.push_back(*run);
+  }
+  return out;
+}
+
+using LayoutParagraph = Fixture;
+
+TEST_F(LayoutParagraph, BreaksWhereTheNextWordNoLongerFitsAndJustifies) {
+  // "aaaa bbbb" is 45 pt; "cccc" would make it 70.
+  const auto lines = set(plain_spans(context, "aaaa bbbb cccc"), 50);
+  ASSERT_EQ(lines.size(), 2u);
+  const auto first = runs(lines[0]);
+  ASSERT_EQ(first.size(), 2u);
+  EXPECT_EQ(first[0].text, "aaaa");
+  EXPECT_DOUBLE_EQ(first[0].x, 100);
+  EXPECT_DOUBLE_EQ(first[0].width, 20);
+  // Justified: the one space grows from 5 to 10 pt, so "bbbb" ends at the right edge.
+  EXPECT_EQ(first[1].text, "bbbb");
+  EXPECT_DOUBLE_EQ(first[1].x, 130);
+  // The last line is set ragged.
+  const auto last = runs(lines[1]);
+  ASSERT_EQ(last.size(), 1u);
+  EXPECT_DOUBLE_EQ(last[0].x, 100);
+  EXPECT_DOUBLE_EQ(lines[0].height, 12);
+}
+
+TEST_F(LayoutParagraph, LeftAlignedLinesKeepNaturalSpaces) {
+  const auto lines = set(plain_spans(context, "aaaa bbbb cccc"), 50, Align::left);
+  EXPECT_DOUBLE_EQ(runs(lines[0])[1].x, 125);
+}
+
+TEST_F(LayoutParagraph, RightAndCentredLines) {
+  EXPECT_DOUBLE_EQ(runs(set(plain_spans(context, "aaaa"), 50, Align::right)[0])[0].x, 130);
+  EXPECT_DOUBLE_EQ(runs(set(plain_spans(context, "aaaa"), 50, Align::center)[0])[0].x, 115);
+}
+
+TEST_F(LayoutParagraph, AWordWiderThanTheColumnIsBrokenByCharacterWithHyphens) {
+  const std::string word = "abcdefghijklmnopqrstuvwxyz";  // 130 pt in a 50 pt column
+  const auto lines = set(plain_spans(context, word), 50);
+  ASSERT_EQ(lines.size(), 3u);
+  std::string rebuilt;
+  for (const Slice& line : lines) {
+    for (const TextRun& run : runs(line)) {
+      EXPECT_GE(run.x, 100);
+      EXPECT_LE(run.x + run.width, 150 + 1e-9) << run.text;
+      if (run.text != "-") rebuilt += run.text;
+    }
+  }
+  EXPECT_EQ(rebuilt, word);
+  // 9 characters and a hyphen fill 50 pt exactly.
+  ASSERT_EQ(runs(lines[0]).size(), 2u);
+  EXPECT_EQ(runs(lines[0])[0].text, "abcdefghi");
+  EXPECT_EQ(runs(lines[0])[1].text, "-");
+  EXPECT_EQ(runs(lines[2])[0].text, "stuvwxyz");
+}
+
+TEST_F(LayoutParagraph, LinesBreakAfterAHyphenOrSlashWithoutAddingOne) {
+  const auto lines = set(plain_spans(context, "aaaaaa-bbbbbb"), 40);
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_EQ(runs(lines[0])[0].text, "aaaaaa-");
+  EXPECT_EQ(runs(lines[1])[0].text, "bbbbbb");
+}
+
+TEST_F(LayoutParagraph, NoBreakSpacesHoldWordsTogether) {
+  const auto lines = set(plain_spans(context, "aa bb\u00a0cc"), 30);
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_EQ(runs(lines[1])[0].text, "bb\u00a0cc");
+}
+
+TEST_F(LayoutParagraph, AHardLineBreakEndsALineAndIsNotJustified) {
+  Spans spans = plain_spans(context, "aa");
+  spans.push_back(Span{"", {}, true});
+  spans.push_back(Span{"bb cc", {}, false});
+  const auto lines = set(spans, 100);
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_DOUBLE_EQ(runs(lines[1])[1].x, 100 + 10 + 5);
+}
+
+TEST_F(LayoutParagraph, LinksGetOneAreaPerLineOverTheirWords) {
+  SpanStyle link;
+  link.uri = "https://example.org/";
+  Spans spans = plain_spans(context, "see ");
+  spans.push_back(Span{"the council said", link, false});
+  spans.push_back(Span{" today", {}, false});
+  const auto lines = set(spans, 55, Align::left);  // "see the" / "council" / "said today"
+  int areas = 0;
+  for (const Slice& line : lines) {
+    for (const Item& item : line.items) {
+      if (const auto* area = std::get_if<LinkArea>(&item)) {
+        ++areas;
+        EXPECT_EQ(area->uri, "https://example.org/");
+        EXPECT_GT(area->width, 0);
+      }
+    }
+  }
+  EXPECT_EQ(areas, 3);
+  // "see the": the area starts at "the", not at the line start.
+  const auto* first = std::get_if<LinkArea>(&lines[0].items.back());
+  ASSERT_NE(first, nullptr);
+  EXPECT_DOUBLE_EQ(first->x, 120);
+  EXPECT_DOUBLE_EQ(first->width, 15);
+}
+
+TEST_F(LayoutParagraph, NoteMarksAreSmallerRaisedAndLinkToTheirNote) {
+  Spans spans;
+  append_spans(context, {model::Text{"word"}, model::NoteRef{2}}, {}, spans);
+  const auto lines = set(spans, 100);
+  const auto line = runs(lines[0]);
+  ASSERT_EQ(line.size(), 2u);
+  EXPECT_EQ(line[1].text, "2");
+  EXPECT_LT(line[1].size, line[0].size);
+  EXPECT_LT(line[1].y, line[0].y);
+  EXPECT_DOUBLE_EQ(line[1].x, line[0].x + line[0].width);
+  bool linked = false;
+  for (const Item& item : lines[0].items) {
+    if (const auto* area = std::get_if<LinkArea>(&item)) linked = area->destination == note_destination(0, 2);
+  }
+  EXPECT_TRUE(linked);
+}
+
+TEST_F(LayoutParagraph, DeadAndUnsafeLinksStayPlainText) {
+  Spans spans;
+  append_spans(context,
+               {model::Link{{model::Text{"a"}}, "javascript:alert(1)", ""},
+                model::Link{{model::Text{"b"}}, "other.md", ""}},
+               {}, spans);
+  for (const Span& span : spans) EXPECT_TRUE(span.style.uri.empty());
+}
+
+TEST_F(LayoutParagraph, KeepsFirstAndLastTwoLinesTogether) {
+  const auto lines = set(plain_spans(context, "aa bb cc dd ee"), 10);
+  ASSERT_EQ(lines.size(), 5u);
+  EXPECT_TRUE(lines[0].keep_with_next);
+  EXPECT_FALSE(lines[1].keep_with_next);
+  EXPECT_FALSE(lines[2].keep_with_next);
+  EXPECT_TRUE(lines[3].keep_with_next);
+  EXPECT_FALSE(lines[4].keep_with_next);
+}
+
+TEST_F(LayoutParagraph, ACharacterNoFontHasIsReportedOnce) {
+  metrics.uncovered = {U'\u4e2d'};
+  set(plain_spans(context, "\u4e2d \u4e2d"), 100);
+  context.end_article();
+  ASSERT_EQ(diagnostics.count(Severity::warning), 1u);
+  EXPECT_NE(diagnostics.items()[0].message.find("U+4E2D"), std::string::npos);
+}
+
+TEST_F(LayoutParagraph, TextIsMadeDrawable) {
+  const auto lines = set(plain_spans(context, "soft\u00adhyphen tab\there"), 200);
+  for (const TextRun& run : runs(lines[0])) EXPECT_EQ(run.text.find("\u00ad"), std::string::npos);
+}
+
+TEST_F(LayoutParagraph, MeasuresWidestWordAndLongestLine) {
+  const Extent extent = measure_paragraph(context, plain_spans(context, "aa bbbb c"), text);
+  EXPECT_DOUBLE_EQ(extent.min, 20);
+  EXPECT_DOUBLE_EQ(extent.max, 45);
+}
+
+}  // namespace
+}  // namespace galley::layout
