@@ -66,14 +66,16 @@ std::size_t leading_space(std::string_view text) {
   return kept.empty() ? text.size() : static_cast<std::size_t>(kept.data() - text.data());
 }
 
-bool has_link(const Inlines& content) {
+// True when the inlines hold a node of type Wanted, at any depth.
+template <typename Wanted>
+bool contains(const Inlines& content) {
   for (const auto& item : content) {
     bool found = std::visit(
         [](const auto& node) {
-          if constexpr (std::is_same_v<std::decay_t<decltype(node)>, model::Link>) {
+          if constexpr (std::is_same_v<std::decay_t<decltype(node)>, Wanted>) {
             return true;
           } else if constexpr (requires { node.content; }) {
-            return has_link(node.content);
+            return contains<Wanted>(node.content);
           } else {
             return false;
           }
@@ -82,6 +84,22 @@ bool has_link(const Inlines& content) {
     if (found) return true;
   }
   return false;
+}
+
+// `![alt](photo.jpg)` and its all-bold caption line `**Caption / Credit**` on the next line
+// of the same paragraph: one captioned figure.
+std::optional<model::Figure> captioned_image(const Inlines& content) {
+  if (content.empty()) return std::nullopt;
+  auto* image = std::get_if<model::Image>(&content.front().node);
+  if (!image) return std::nullopt;
+  Inlines rest;
+  for (auto it = content.begin() + 1; it != content.end(); ++it) {
+    if (!std::holds_alternative<model::LineBreak>(it->node)) rest.push_back(*it);
+  }
+  const model::Strong* strong = only_strong(rest);
+  if (!strong) return std::nullopt;
+  auto [caption, credit] = split_caption_credit(model::plain_text(strong->content));
+  return model::Figure{image->source, image->alt, std::move(caption), std::move(credit)};
 }
 
 bool is_dead_target(std::string_view target) {
@@ -125,107 +143,182 @@ Inlines without_dead_links(Inlines content) {
 
 class TopOfArticle {
  public:
-  TopOfArticle(const Conventions& conventions, ConventionResult& result)
-      : on_(conventions), result_(result) {}
+  TopOfArticle(const Conventions& conventions, ConventionResult& result, const std::string& file,
+               Diagnostics& diagnostics)
+      : on_(conventions), result_(result), file_(file), diagnostics_(diagnostics) {}
 
-  /// Consumes the leading blocks that are title matter; returns how many.
-  std::size_t consume(std::vector<SourcedBlock>& blocks) {
+  /// Takes the title matter off the front of `blocks`; returns the body that remains.
+  std::vector<SourcedBlock> take(std::vector<SourcedBlock> blocks) {
+    std::vector<SourcedBlock> body;
     std::size_t i = 0;
-    if (on_.headline && i < blocks.size()) {
-      if (auto* header = as<model::Header>(blocks[i]); header && header->level == 1) {
-        result_.meta.title = trim(model::plain_text(header->content));
-        ++i;
-        if (on_.dek && i < blocks.size()) {
-          if (auto* dek = as<model::Header>(blocks[i]); dek && dek->level == 2) {
-            result_.meta.subtitle = trim(model::plain_text(dek->content));
-            ++i;
-          }
+    // A leading `# Headline` and the `## Dek` under it open the top of the article even when
+    // their conventions are off (they then stay in the body), so that the other conventions
+    // still read what follows.
+    if (i < blocks.size() && is_header(blocks[i], 1)) {
+      if (on_.headline) {
+        result_.meta.title = heading_text(blocks[i], "headline");
+      } else {
+        body.push_back(std::move(blocks[i]));
+      }
+      ++i;
+      if (i < blocks.size() && is_header(blocks[i], 2)) {
+        if (on_.dek) {
+          result_.meta.subtitle = heading_text(blocks[i], "dek");
+        } else {
+          body.push_back(std::move(blocks[i]));
         }
+        ++i;
       }
     }
     // Date, byline and lead figure come in any order, until the first body block.
     while (i < blocks.size() && title_matter(blocks[i])) ++i;
-    return i;
+    auto rest = blocks.begin() + static_cast<std::ptrdiff_t>(i);
+    body.insert(body.end(), std::make_move_iterator(rest), std::make_move_iterator(blocks.end()));
+    return body;
   }
 
  private:
+  /// A dateline and byline read from one block, held back until every line of the block is
+  /// known to be one of them: a paragraph that is partly body text leaves the meta alone.
+  struct Pending {
+    std::optional<model::Date> date;
+    std::string date_text;
+    std::optional<std::vector<std::string>> authors;
+  };
+
+  static bool is_header(SourcedBlock& sourced, int level) {
+    auto* header = as<model::Header>(sourced);
+    return header && header->level == level;
+  }
+
+  std::string heading_text(SourcedBlock& sourced, std::string_view what) {
+    warn_if_note_mark(sourced, what);
+    return std::string(trim(model::plain_text(as<model::Header>(sourced)->content)));
+  }
+
   bool title_matter(SourcedBlock& sourced) {
     if (auto* figure = as<model::Figure>(sourced)) return lead_image(*figure);
+    // Before the caption: a bold "**March 7, 2024**" or "**By Ana Petrović**" is a dateline
+    // or a byline, not a lead-figure caption.
+    if (date_and_byline(sourced)) return true;
     auto* para = as<model::Para>(sourced);
     if (!para) return false;
-    if (lead_caption(para->content) || lead_image_and_caption(para->content)) return true;
-    // Every source line of the paragraph must be a date or a byline.
-    Found found = found_;
-    for (const auto& line : sourced.lines) {
-      if (!date_line(line, found) && !byline(line, found)) return false;
+    bool taken = false;
+    if (auto figure = captioned_image(para->content)) {
+      taken = lead_image_and_caption(*figure);
+    } else {
+      taken = lead_caption(para->content);
     }
+    if (taken) warn_if_note_mark(sourced, "lead-figure caption");
+    return taken;
+  }
+
+  // Every source line of the block must be a date or a byline: a paragraph, or the
+  // one-item list CommonMark makes of "7. März 2024" (whose lines the parser kept).
+  bool date_and_byline(SourcedBlock& sourced) {
     if (sourced.lines.empty()) return false;
-    found_ = found;
+    // The lines hold an image's alt text too, and a picture is no date or byline.
+    if (auto* para = as<model::Para>(sourced); para && contains<model::Image>(para->content)) {
+      return false;
+    }
+    Pending pending;
+    for (const auto& line : sourced.lines) {
+      if (!date_line(line, pending) && !byline(line, pending)) return false;
+    }
+    warn_if_note_mark(sourced, "dateline or byline");
+    if (pending.date) {
+      result_.meta.date = pending.date;
+      result_.meta.date_text = std::move(pending.date_text);
+    }
+    if (pending.authors) result_.meta.authors = std::move(*pending.authors);
     return true;
   }
 
-  struct Found {
-    bool date = false;
-    bool byline = false;
-  };
-
-  bool date_line(const std::string& line, Found& found) {
-    if (!on_.dateline || found.date) return false;
+  bool date_line(const std::string& line, Pending& pending) const {
+    if (!on_.dateline || result_.meta.date || pending.date) return false;
     auto date = parse_date_line(line);
     if (!date) return false;
-    result_.meta.date = date;
-    result_.meta.date_text = trim(line);
-    return found.date = true;
+    pending.date = date;
+    pending.date_text = trim(line);
+    return true;
   }
 
-  bool byline(const std::string& line, Found& found) {
-    if (!on_.byline || found.byline) return false;
+  bool byline(const std::string& line, Pending& pending) const {
+    if (!on_.byline || !result_.meta.authors.empty() || pending.authors) return false;
     auto parsed = parse_byline(line);
     if (!parsed) return false;
-    result_.meta.authors = std::move(parsed->authors);
-    if (parsed->date && on_.dateline && !found.date) {
-      result_.meta.date = parsed->date;
-      result_.meta.date_text = parsed->date_text;
-      found.date = true;
+    pending.authors = std::move(parsed->authors);
+    if (parsed->date && on_.dateline && !result_.meta.date && !pending.date) {
+      pending.date = parsed->date;
+      pending.date_text = parsed->date_text;
     }
-    return found.byline = true;
+    return true;
   }
 
+  model::LeadFigure& lead() { return result_.lead ? *result_.lead : result_.lead.emplace(); }
+
   bool lead_image(const model::Figure& figure) {
-    if (!on_.lead_figure || (result_.lead && result_.lead->image)) return false;
-    if (!result_.lead) result_.lead.emplace();
-    result_.lead->image = figure.image;
-    result_.lead->alt = figure.alt;
-    if (result_.lead->caption.empty()) result_.lead->caption = figure.caption;
+    if (!on_.lead_figure || image_found_) return false;
+    auto& lead_figure = lead();
+    lead_figure.image = figure.image;
+    lead_figure.alt = figure.alt;
+    // The image's title stands in as its caption until a caption line gives the real one.
+    if (!caption_found_) lead_figure.caption = figure.caption;
+    image_found_ = true;
     return true;
   }
 
   bool lead_caption(const Inlines& content) {
-    if (!on_.lead_figure || (result_.lead && !result_.lead->caption.empty() && result_.lead->image)) return false;
-    if (result_.lead && !result_.lead->credit.empty()) return false;
+    if (!on_.lead_figure || caption_found_) return false;
     const model::Strong* strong = only_strong(content);
     if (!strong) return false;
     auto [caption, credit] = split_caption_credit(model::plain_text(strong->content));
-    if (!result_.lead) result_.lead.emplace();
-    result_.lead->caption = caption;
-    result_.lead->credit = credit;
+    auto& lead_figure = lead();
+    lead_figure.caption = std::move(caption);
+    lead_figure.credit = std::move(credit);
+    caption_found_ = true;
     return true;
   }
 
-  // `![alt](photo.jpg)` and `**Caption / Credit**` on consecutive lines of one paragraph.
-  bool lead_image_and_caption(const Inlines& content) {
-    if (!on_.lead_figure || result_.lead || content.empty()) return false;
-    auto* image = std::get_if<model::Image>(&content.front().node);
-    if (!image) return false;
-    Inlines rest(content.begin() + 1, content.end());
-    if (!only_strong(rest)) return false;
-    model::Figure figure{image->source, image->alt, image->title, {}};
-    return lead_image(figure) && lead_caption(rest);
+  bool lead_image_and_caption(const model::Figure& figure) {
+    if (!on_.lead_figure || image_found_ || caption_found_) return false;
+    result_.lead = model::LeadFigure{figure.image, figure.alt, figure.caption, figure.credit};
+    image_found_ = caption_found_ = true;
+    return true;
+  }
+
+  // Title matter is plain text in the model, so a footnote mark in it has nowhere to go;
+  // the note itself stays with the notes. Say so rather than lose the mark silently.
+  void warn_if_note_mark(const SourcedBlock& sourced, std::string_view what) {
+    if (!has_note_mark(sourced.block)) return;
+    std::string message = "footnote mark in the ";
+    message.append(what).append(" dropped: it is read as plain text (the note is kept)");
+    diagnostics_.warn(file_, sourced.line, std::move(message));
+  }
+
+  static bool has_note_mark(const Block& block) {
+    if (auto* para = std::get_if<model::Para>(&block.node)) {
+      return contains<model::NoteRef>(para->content);
+    }
+    if (auto* header = std::get_if<model::Header>(&block.node)) {
+      return contains<model::NoteRef>(header->content);
+    }
+    if (auto* list = std::get_if<model::OrderedList>(&block.node)) {
+      for (const auto& item : list->items) {
+        for (const auto& inner : item.content) {
+          if (has_note_mark(inner)) return true;
+        }
+      }
+    }
+    return false;
   }
 
   const Conventions& on_;
   ConventionResult& result_;
-  Found found_;
+  const std::string& file_;
+  Diagnostics& diagnostics_;
+  bool image_found_ = false;    ///< the lead image is taken
+  bool caption_found_ = false;  ///< a caption line is taken (an image title does not count)
 };
 
 // ---------------------------------------------------------------------------------------
@@ -235,107 +328,140 @@ class TopOfArticle {
 std::optional<model::Aside> related_aside(const model::Para& para) {
   auto plain = model::plain_text(para.content);
   auto label = related_label(plain);
-  if (!label || !has_link(para.content)) return std::nullopt;
+  if (!label || !contains<model::Link>(para.content)) return std::nullopt;
   model::Aside aside{label->text, para.content};
   drop_leading_text(aside.content, leading_space(plain) + label->length);
   drop_leading_text(aside.content, leading_space(model::plain_text(aside.content)));
   return aside;
 }
 
+// The URL that inlines state: the target of their one link (beside it only white space
+// and the sentence's punctuation), else their text as a URL. Either way the sentence's
+// closing punctuation is not part of it: "Original url: https://example.org/a."
+std::optional<std::string> stated_url(const Inlines& content) {
+  const model::Link* link = nullptr;
+  bool only_the_link = true;
+  for (const auto& item : content) {
+    if (auto* found = std::get_if<model::Link>(&item.node); found && !link) {
+      link = found;
+    } else if (auto* text = std::get_if<model::Text>(&item.node);
+               !text || trim(text->text).find_first_not_of(".,;:!?") != std::string_view::npos) {
+      only_the_link = false;
+    }
+  }
+  if (link && only_the_link) {
+    if (auto url = standalone_url(link->target)) return url;
+  }
+  return standalone_url(model::plain_text(content));
+}
+
 // "Original url:" + URL in the last paragraph, or the label alone followed by a last
 // paragraph holding only the URL. Returns how many trailing blocks it used.
-std::size_t source_line(const std::vector<SourcedBlock>& blocks, std::size_t begin,
+std::size_t source_line(const std::vector<SourcedBlock>& blocks,
                         std::optional<std::string>& source) {
-  auto url_of = [](const Block& block) -> std::optional<std::string> {
-    auto* para = std::get_if<model::Para>(&block.node);
-    if (!para) return std::nullopt;
-    if (para->content.size() == 1) {
-      if (auto* link = std::get_if<model::Link>(&para->content.front().node)) {
-        return standalone_url(link->target);
-      }
-    }
-    return standalone_url(model::plain_text(para->content));
-  };
   std::size_t n = blocks.size();
-  if (n <= begin) return 0;
+  if (n == 0) return 0;
   auto* last = std::get_if<model::Para>(&blocks[n - 1].block.node);
   if (!last) return 0;
   auto plain = model::plain_text(last->content);
   if (auto label = source_label(plain)) {
-    auto rest = std::string_view(trim(plain)).substr(label->length);
-    if (auto url = standalone_url(rest)) return source = url, 1;
-    // The link itself, when its text is not the URL: "Source: [the Courier](https://…)".
-    if (last->content.size() >= 2) {
-      if (auto* link = std::get_if<model::Link>(&last->content.back().node)) {
-        if (auto url = standalone_url(link->target)) return source = url, 1;
-      }
-    }
-    return 0;
+    Inlines rest = last->content;
+    drop_leading_text(rest, leading_space(plain) + label->length);
+    auto url = stated_url(rest);
+    if (!url) return 0;
+    source = std::move(url);
+    return 1;
   }
-  if (n - begin < 2) return 0;
-  auto url = url_of(blocks[n - 1].block);
+  if (n < 2) return 0;
   auto* label_para = std::get_if<model::Para>(&blocks[n - 2].block.node);
-  if (!url || !label_para) return 0;
+  if (!label_para) return 0;
   auto label_text = std::string(trim(model::plain_text(label_para->content)));
   auto label = source_label(label_text);
   if (!label || label->length != label_text.size()) return 0;
-  source = url;
+  auto url = stated_url(last->content);
+  if (!url) return 0;
+  source = std::move(url);
   return 2;
 }
 
-void join_split_paragraphs(std::vector<SourcedBlock>& blocks) {
-  std::vector<SourcedBlock> joined;
-  joined.reserve(blocks.size());
-  for (auto& sourced : blocks) {
-    if (!joined.empty()) {
-      auto* previous = as<model::Para>(joined.back());
-      auto* next = as<model::Para>(sourced);
-      if (previous && next && !previous->content.empty() && !next->content.empty() &&
-          std::holds_alternative<model::Text>(previous->content.back().node) &&
-          std::holds_alternative<model::Text>(next->content.front().node)) {
-        auto& tail = std::get<model::Text>(previous->content.back().node).text;
-        auto& head = std::get<model::Text>(next->content.front().node).text;
-        if (!ends_sentence(tail) && is_lowercase_letter(first_code_point(head))) {
-          while (!tail.empty() && tail.back() == ' ') tail.pop_back();
-          append_text(previous->content, " ");
-          for (auto& item : next->content) {
-            if (auto* text = std::get_if<model::Text>(&item.node)) {
-              append_text(previous->content, text->text);
-            } else {
-              previous->content.push_back(std::move(item));
-            }
-          }
-          continue;
-        }
-      }
-    }
-    joined.push_back(std::move(sourced));
-  }
-  blocks = std::move(joined);
+// The first paragraph stops mid-sentence and the next starts in lower case: a scraper split
+// one paragraph in two.
+bool continues(const model::Para& previous, const model::Para& next) {
+  if (previous.content.empty() || next.content.empty()) return false;
+  auto* tail = std::get_if<model::Text>(&previous.content.back().node);
+  auto* head = std::get_if<model::Text>(&next.content.front().node);
+  return tail && head && !ends_sentence(tail->text) &&
+         is_lowercase_letter(first_code_point(head->text));
 }
 
-// `![..](..)` in the body followed by an all-bold paragraph: the paragraph is its caption.
+// `![..](..)` in the body followed by an all-bold paragraph: the paragraph is its caption,
+// as is a bold line right under the image in the same paragraph. A figure takes one caption
+// line; its image title gives way to it.
 void caption_figures(std::vector<SourcedBlock>& blocks) {
   std::vector<SourcedBlock> out;
   out.reserve(blocks.size());
+  bool last_captioned = false;  // the figure last written already took a caption line
   for (auto& sourced : blocks) {
-    if (!out.empty()) {
-      auto* figure = as<model::Figure>(out.back());
-      auto* para = as<model::Para>(sourced);
-      const model::Strong* strong = para ? only_strong(para->content) : nullptr;
-      if (figure && strong && figure->credit.empty()) {
+    if (auto* para = as<model::Para>(sourced)) {
+      if (auto figure = captioned_image(para->content)) {
+        sourced.block = std::move(*figure);
+        out.push_back(std::move(sourced));
+        last_captioned = true;
+        continue;
+      }
+      auto* figure = out.empty() ? nullptr : as<model::Figure>(out.back());
+      const model::Strong* strong = only_strong(para->content);
+      if (figure && strong && !last_captioned) {
         auto [caption, credit] = split_caption_credit(model::plain_text(strong->content));
-        figure->caption = caption;
-        figure->credit = credit;
+        figure->caption = std::move(caption);
+        figure->credit = std::move(credit);
+        last_captioned = true;
         continue;
       }
     }
     out.push_back(std::move(sourced));
+    last_captioned = false;
   }
   blocks = std::move(out);
 }
 
 }  // namespace
+
+void join_split_paragraphs(Blocks& blocks) {
+  Blocks joined;
+  joined.reserve(blocks.size());
+  for (auto& block : blocks) {
+    // Inside quotes and list items, a scraper splits paragraphs the same way.
+    std::visit(
+        [](auto& node) {
+          using B = std::decay_t<decltype(node)>;
+          if constexpr (std::is_same_v<B, model::BlockQuote>) {
+            join_split_paragraphs(node.content);
+          } else if constexpr (std::is_same_v<B, model::BulletList> ||
+                               std::is_same_v<B, model::OrderedList>) {
+            for (auto& item : node.items) join_split_paragraphs(item.content);
+          }
+        },
+        block.node);
+    auto* previous = joined.empty() ? nullptr : std::get_if<model::Para>(&joined.back().node);
+    auto* next = std::get_if<model::Para>(&block.node);
+    if (previous && next && continues(*previous, *next)) {
+      auto& tail = std::get<model::Text>(previous->content.back().node).text;
+      while (!tail.empty() && tail.back() == ' ') tail.pop_back();
+      append_text(previous->content, " ");
+      for (auto& item : next->content) {
+        if (auto* text = std::get_if<model::Text>(&item.node)) {
+          append_text(previous->content, text->text);
+        } else {
+          previous->content.push_back(std::move(item));
+        }
+      }
+      continue;
+    }
+    joined.push_back(std::move(block));
+  }
+  blocks = std::move(joined);
+}
 
 void remove_dead_links(Blocks& blocks) {
   for (auto& block : blocks) {
@@ -362,22 +488,21 @@ void remove_dead_links(Blocks& blocks) {
   }
 }
 
-ConventionResult apply_conventions(std::vector<SourcedBlock> blocks, const Conventions& conventions) {
+ConventionResult apply_conventions(std::vector<SourcedBlock> blocks, const Conventions& conventions,
+                                   const std::string& file, Diagnostics& diagnostics) {
   ConventionResult result;
-  std::size_t body_begin = TopOfArticle(conventions, result).consume(blocks);
+  auto body = TopOfArticle(conventions, result, file, diagnostics).take(std::move(blocks));
 
-  std::size_t body_end = blocks.size();
   if (conventions.source_line) {
-    body_end -= source_line(blocks, body_begin, result.meta.source);
+    body.erase(body.end() - static_cast<std::ptrdiff_t>(source_line(body, result.meta.source)),
+               body.end());
     // A rule that only separated the body from the source line goes with it.
-    if (result.meta.source && body_end > body_begin &&
-        std::holds_alternative<model::HorizontalRule>(blocks[body_end - 1].block.node)) {
-      --body_end;
+    if (result.meta.source && !body.empty() &&
+        std::holds_alternative<model::HorizontalRule>(body.back().block.node)) {
+      body.pop_back();
     }
   }
 
-  std::vector<SourcedBlock> body(std::make_move_iterator(blocks.begin() + static_cast<std::ptrdiff_t>(body_begin)),
-                                 std::make_move_iterator(blocks.begin() + static_cast<std::ptrdiff_t>(body_end)));
   if (conventions.lead_figure) caption_figures(body);
   if (conventions.related) {
     for (auto& sourced : body) {
@@ -386,10 +511,10 @@ ConventionResult apply_conventions(std::vector<SourcedBlock> blocks, const Conve
       }
     }
   }
-  if (conventions.join_paragraphs) join_split_paragraphs(body);
 
   result.blocks.reserve(body.size());
   for (auto& sourced : body) result.blocks.push_back(std::move(sourced.block));
+  if (conventions.join_paragraphs) join_split_paragraphs(result.blocks);
   if (conventions.dead_links) remove_dead_links(result.blocks);
   return result;
 }

@@ -4,8 +4,10 @@
 #pragma once
 
 #include <optional>
+#include <string>
 #include <vector>
 
+#include "galley/diagnostics.hpp"
 #include "galley/model/document.hpp"
 #include "galley/read.hpp"
 #include "read/markdown.hpp"
@@ -19,10 +21,17 @@ struct ConventionResult {
   model::Blocks blocks;  ///< the body that remains
 };
 
-ConventionResult apply_conventions(std::vector<SourcedBlock> blocks, const Conventions& conventions);
+/// Applies the switched-on conventions. Warnings (a footnote mark lost in title matter,
+/// which is plain text) name `file` and the block's line.
+ConventionResult apply_conventions(std::vector<SourcedBlock> blocks, const Conventions& conventions,
+                                   const std::string& file, Diagnostics& diagnostics);
 
 /// Replaces links whose target is empty, "#" or "javascript:" by their text, everywhere.
 void remove_dead_links(model::Blocks& blocks);
+
+/// Joins a paragraph that stops mid-sentence with the next when that one starts in lower
+/// case (a scraper split them), at every level: also inside block quotes and list items.
+void join_split_paragraphs(model::Blocks& blocks);
 
 /// Guesses the BCP 47 language of body text from its letters and common words: "ru" and
 /// "uk" for Cyrillic, "de", "fr", "es", "it", "pt", "pl" or "en" for Latin script.

@@ -28,10 +28,16 @@ class KeyReader {
 
   void read(const YAML::Node& root) {
     for (auto it = root.begin(); it != root.end(); ++it) {
-      // Copies: `it->second` is a proxy, and a reference to it dangles.
-      auto key = it->first.as<std::string>();
+      // Copies: `it->first` and `it->second` are proxies, and a reference to them dangles.
+      YAML::Node key_node = it->first;
       YAML::Node value = it->second;
-      if (value.IsNull()) continue;
+      // YAML allows any node as a key (`[a]: b`, `? {a: 1}`, `~: x`); galley's keys are
+      // names. A scalar such as `1` is a name as written.
+      if (!key_node.IsScalar()) not_a_name(key_node, value);
+      std::string key = key_node.Scalar();
+      // An empty value (`date:`, `title: ""`, `author: []`) says nothing: it must not
+      // erase what the conventions found in the text.
+      if (is_blank(value)) continue;
       if (key == "title") out_.title = scalar(key, value);
       else if (key == "subtitle") out_.subtitle = scalar(key, value);
       else if (key == "date") out_.date_text = scalar(key, value), out_.date_line = line_of(value);
@@ -41,14 +47,36 @@ class KeyReader {
       else if (key == "image") out_.image = scalar(key, value);
       else if (key == "image_caption") out_.image_caption = scalar(key, value);
       else if (key == "image_credit") out_.image_credit = scalar(key, value);
-      else if (key == "author") out_.authors = names(key, value);
-      else if (key == "tags") out_.tags = list(key, value);
+      else if (key == "author") set_unless_empty(out_.authors, names(key, value));
+      else if (key == "tags") set_unless_empty(out_.tags, list(key, value));
       else out_.extra[key] = as_text(value);
     }
   }
 
  private:
-  int line_of(const YAML::Node& node) const { return node.Mark().line + 2; }
+  // yaml-cpp gives a node with no token of its own (an empty key) the mark -1.
+  static int line_of(const YAML::Node& node) { return std::max(node.Mark().line, 0) + 2; }
+  static int column_of(const YAML::Node& node) { return std::max(node.Mark().column, 0) + 1; }
+
+  // Null or white space only. An empty list is not blank here: `title: []` is still the
+  // wrong type, and for list keys an empty result is dropped by set_unless_empty.
+  static bool is_blank(const YAML::Node& value) {
+    return value.IsNull() || (value.IsScalar() && trim(value.Scalar()).empty());
+  }
+
+  static void set_unless_empty(std::optional<std::vector<std::string>>& field,
+                               std::vector<std::string> items) {
+    if (!items.empty()) field = std::move(items);
+  }
+
+  [[noreturn]] void not_a_name(const YAML::Node& key, const YAML::Node& value) const {
+    std::string_view actual = key.IsSequence() ? "a list" : key.IsMap() ? "a mapping" : "empty";
+    const YAML::Node& at = key.Mark().is_null() ? value : key;
+    throw Error(ErrorKind::data,
+                Diagnostic{Severity::error,
+                           fmt::format("front matter key must be a name, not {}", actual), file_,
+                           line_of(at), column_of(at)});
+  }
 
   [[noreturn]] void wrong_type(const std::string& key, const YAML::Node& value,
                                std::string_view expected) const {
@@ -56,7 +84,7 @@ class KeyReader {
     throw Error(ErrorKind::data, Diagnostic{Severity::error,
                                             fmt::format("front matter '{}' must be {}, not {}",
                                                         key, expected, actual),
-                                            file_, line_of(value), value.Mark().column + 1});
+                                            file_, line_of(value), column_of(value)});
   }
 
   std::string scalar(const std::string& key, const YAML::Node& value) const {
@@ -79,25 +107,31 @@ class KeyReader {
     }
     if (!value.IsSequence()) wrong_type(key, value, "a string or a list of strings");
     for (YAML::Node item : value) {
+      if (item.IsNull()) continue;
       if (!item.IsScalar()) wrong_type(key, item, "a string");
-      items.emplace_back(trim(item.Scalar()));
+      if (auto text = trim(item.Scalar()); !text.empty()) items.emplace_back(text);
     }
     return items;
   }
 
   // `author`: a name, a list of names, or (as pandoc allows) entries with a `name` key.
+  // Empty names (`author: ["", Ana]`) are left out, like empty values.
   std::vector<std::string> names(const std::string& key, const YAML::Node& value) const {
     if (value.IsScalar()) return {std::string(trim(value.Scalar()))};
     if (!value.IsSequence()) wrong_type(key, value, "a name or a list of names");
     std::vector<std::string> items;
     for (YAML::Node item : value) {
-      if (item.IsMap() && item["name"] && item["name"].IsScalar()) {
-        items.emplace_back(trim(item["name"].Scalar()));
+      std::string name;  // a copy: item["name"] is a temporary node
+      if (item.IsNull()) {
+        continue;
+      } else if (item.IsMap() && item["name"] && item["name"].IsScalar()) {
+        name = trim(item["name"].Scalar());
       } else if (item.IsScalar()) {
-        items.emplace_back(trim(item.Scalar()));
+        name = trim(item.Scalar());
       } else {
         wrong_type(key, item, "a name");
       }
+      if (!name.empty()) items.push_back(std::move(name));
     }
     return items;
   }
@@ -153,7 +187,15 @@ SplitArticle split_front_matter(std::string text, const std::string& file,
   }
   FrontMatter front_matter;
   if (root.IsMap()) {
-    KeyReader(file, front_matter).read(root);
+    try {
+      KeyReader(file, front_matter).read(root);
+    } catch (const YAML::Exception& e) {
+      // A conversion the checks above did not foresee is still bad data, not a crash.
+      throw Error(ErrorKind::data, Diagnostic{Severity::error,
+                                              fmt::format("front matter: {}", e.msg), file,
+                                              std::max(e.mark.line, 0) + 2,
+                                              std::max(e.mark.column, 0) + 1});
+    }
   } else if (!root.IsNull()) {
     throw Error(ErrorKind::data, file, 2, "front matter must be a mapping of keys to values");
   }

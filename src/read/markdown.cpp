@@ -106,7 +106,11 @@ class Converter {
       block(child, 1, converted);
       for (auto& b : converted) {
         SourcedBlock sourced{std::move(b), cmark_node_get_start_line(child), {}};
-        if (std::holds_alternative<model::Para>(sourced.block.node)) sourced.lines = lines_of(child);
+        if (std::holds_alternative<model::Para>(sourced.block.node)) {
+          sourced.lines = lines_of(child);
+        } else if (std::holds_alternative<model::OrderedList>(sourced.block.node)) {
+          sourced.lines = one_item_lines(child);
+        }
         result.blocks.push_back(std::move(sourced));
       }
     }
@@ -115,7 +119,8 @@ class Converter {
                   fmt::format("{} footnotes are over the limit of {}", result.notes.size(),
                               options_.max_notes));
     }
-    report_once(raw_html_, "raw HTML is not rendered: tags dropped, their text kept");
+    report_once(raw_html_, "raw HTML is not rendered: tags dropped, their text kept (but not "
+                           "the code inside script and style)");
     report_once(flattened_, fmt::format("nesting deeper than {} levels flattened",
                                         options_.max_nesting));
     return result;
@@ -270,6 +275,31 @@ class Converter {
     out.emplace_back(std::move(table));
   }
 
+  // CommonMark reads a line such as "7. März 2024" as an ordered list starting at 7. For a
+  // list of one item holding one paragraph: its lines, the first led by the list marker as
+  // written ("7." or "07)"), so that the conventions can still see the date it may be.
+  std::vector<std::string> one_item_lines(cmark_node* list) const {
+    cmark_node* item = cmark_node_first_child(list);
+    if (!item || cmark_node_next(item)) return {};
+    cmark_node* paragraph = cmark_node_first_child(item);
+    if (!paragraph || cmark_node_next(paragraph) ||
+        cmark_node_get_type(paragraph) != CMARK_NODE_PARAGRAPH) {
+      return {};
+    }
+    auto line = source_line(source_, cmark_node_get_start_line(list));
+    line.remove_prefix(std::min(line.find_first_not_of(" \t"), line.size()));
+    auto delimiter = line.find_first_not_of("0123456789");
+    if (delimiter == 0 || delimiter == std::string_view::npos ||
+        (line[delimiter] != '.' && line[delimiter] != ')')) {
+      return {};
+    }
+    auto lines = lines_of(paragraph);
+    std::string first(line.substr(0, delimiter + 1));
+    first.append(" ").append(lines.front());
+    lines.front() = std::move(first);
+    return lines;
+  }
+
   // Raw HTML is never passed on: the tags go, the text between them stays.
   void html_block(cmark_node* node, Blocks& out) {
     raw_html_.note(cmark_node_get_start_line(node));
@@ -285,6 +315,8 @@ class Converter {
       if (html.substr(i, 4) == "<!--") {
         auto end = html.find("-->", i + 4);
         i = end == std::string_view::npos ? html.size() : end + 2;
+      } else if (auto hidden = hidden_element(html.substr(i)); !hidden.empty()) {
+        i = end_of_element(html, i, hidden) - 1;
       } else if (html[i] == '<') {
         in_tag = true;
       } else if (html[i] == '>' && in_tag) {
@@ -296,14 +328,79 @@ class Converter {
     return text;
   }
 
+  // ASCII lower case: HTML names are ASCII, and byte offsets must stay where they are.
+  static std::string ascii_lower(std::string_view text) {
+    std::string lower(text);
+    for (char& c : lower) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    return lower;
+  }
+
+  // True when `html` starts with the tag `<name` followed by the end of the name.
+  static bool starts_with_tag(std::string_view html, std::string_view open) {
+    if (html.size() <= open.size() || ascii_lower(html.substr(0, open.size())) != open) {
+      return false;
+    }
+    char after = html[open.size()];
+    return after == '>' || after == '/' || after == ' ' || after == '\t' || after == '\n' ||
+           after == '\r';
+  }
+
+  // The elements whose content is program code or styling, never article text: when `html`
+  // starts with the opening tag of one, its name.
+  static std::string_view hidden_element(std::string_view html) {
+    for (std::string_view open : {"<script", "<style"}) {
+      if (starts_with_tag(html, open)) return open.substr(1);
+    }
+    return {};
+  }
+
+  // Where the element `name` opened at `html[start]` ends: after its closing tag, or at the
+  // end of the text when it is never closed (a browser would hide all the rest too).
+  static std::size_t end_of_element(std::string_view html, std::size_t start,
+                                    std::string_view name) {
+    std::string lower = ascii_lower(html);
+    std::string closing = "</";
+    closing.append(name);
+    for (auto at = lower.find(closing, start); at != std::string::npos;
+         at = lower.find(closing, at + 1)) {
+      auto rest = std::string_view(lower).substr(at + closing.size());
+      auto gt = rest.find_first_not_of(" \t\r\n");
+      if (gt != std::string_view::npos && rest[gt] == '>') return at + closing.size() + gt + 1;
+    }
+    return html.size();
+  }
+
+  // <br>, <br/>, <br />, <BR>, <br class="x">: the name, then the tag's end or attributes.
   static bool is_line_break_tag(std::string_view tag) {
-    std::string lower = to_lower(tag);
-    return lower == "<br>" || lower == "<br/>" || lower == "<br />";
+    return starts_with_tag(tag, "<br") && tag.ends_with('>');
+  }
+
+  // `</name>`, white space allowed before the `>`.
+  static bool is_closing_tag(std::string_view tag, std::string_view name) {
+    std::string lower = ascii_lower(tag);
+    std::string closing = "</";
+    closing.append(name);
+    if (!lower.starts_with(closing) || !lower.ends_with('>')) return false;
+    auto between =
+        std::string_view(lower).substr(closing.size(), lower.size() - closing.size() - 1);
+    return between.find_first_not_of(" \t\r\n") == std::string_view::npos;
   }
 
   Inlines inlines(cmark_node* parent, int depth) {
     Inlines out;
     for (cmark_node* child = cmark_node_first_child(parent); child; child = cmark_node_next(child)) {
+      if (cmark_node_get_type(child) == CMARK_NODE_HTML_INLINE) {
+        // `<script>…</script>` inside a paragraph: the code between the tags goes too.
+        if (auto hidden = hidden_element(literal(child)); !hidden.empty()) {
+          raw_html_.note(cmark_node_get_start_line(child));
+          while (cmark_node_next(child) &&
+                 !(cmark_node_get_type(child) == CMARK_NODE_HTML_INLINE &&
+                   is_closing_tag(literal(child), hidden))) {
+            child = cmark_node_next(child);
+          }
+          continue;
+        }
+      }
       inline_node(child, depth + 1, out);
     }
     return out;

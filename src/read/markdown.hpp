@@ -23,7 +23,9 @@ struct SourcedBlock {
   model::Block block;
   int line = 0;  ///< first source line of the block
   /// For a paragraph: its plain text split where the source broke lines, so that a date
-  /// and a byline written on consecutive lines can be told apart.
+  /// and a byline written on consecutive lines can be told apart. For an ordered list of
+  /// one item holding one paragraph (CommonMark's reading of "7. März 2024"): that
+  /// paragraph's lines, the first led by the list marker as written ("7. März 2024").
   std::vector<std::string> lines;
 };
 

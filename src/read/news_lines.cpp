@@ -85,38 +85,98 @@ bool looks_like_name(std::string_view name) {
   return words >= 1 && words <= 5;
 }
 
-// Splits "A, B and C" into names on commas and the word for "and" in several languages.
-std::vector<std::string> split_names(std::string_view text) {
-  constexpr std::string_view conjunctions[] = {" and ", " & ", " und ", " et ", " y ",
-                                               " e ",   " и ", " і ",   " та "};
-  std::string normalized;
-  for (std::size_t i = 0; i < text.size();) {
-    bool matched = false;
-    for (auto conjunction : conjunctions) {
-      if (text.substr(i).starts_with(conjunction)) {
-        normalized += ',';
-        i += conjunction.size();
-        matched = true;
-        break;
-      }
+int word_count(std::string_view text) {
+  int words = 0;
+  bool in_word = false;
+  for (char c : text) {
+    if (c != ' ' && !in_word) ++words;
+    in_word = c != ' ';
+  }
+  return words;
+}
+
+// The word for "and" between names, in several languages. " y " and " e " are also name
+// particles ("José Ortega y Gasset", "Maria da Silva e Sousa"): see split_names.
+struct Conjunction {
+  std::string_view word;
+  bool one_letter = false;     ///< a capital one may be an initial ("John E Smith")
+  bool also_particle = false;
+};
+constexpr Conjunction conjunctions[] = {
+    {" and "}, {" & "},         {" und "},        {" et "},   {" y ", true, true},
+    {" e ", true, true},        {" и ", true},    {" і ", true}, {" та "},
+};
+
+// The conjunction `text` starts with, if any, in any case ("and", "And", "AND"). A word of
+// one letter counts in capitals only when the whole byline is in capitals.
+const Conjunction* conjunction_at(std::string_view text, bool all_capitals) {
+  for (const auto& conjunction : conjunctions) {
+    if (text.starts_with(conjunction.word)) return &conjunction;
+    if ((all_capitals || !conjunction.one_letter) && text.size() >= conjunction.word.size() &&
+        to_lower(text.substr(0, conjunction.word.size())) == conjunction.word) {
+      return &conjunction;
     }
-    if (!matched) normalized += text[i++];
   }
+  return nullptr;
+}
+
+bool has_lowercase_letter(std::string_view text) {
+  for (std::size_t pos = 0; pos < text.size();) {
+    if (is_lowercase_letter(next_code_point(text, pos))) return true;
+  }
+  return false;
+}
+
+// Splits "A, B and C" into names on commas and conjunctions. A particle conjunction between
+// a full name and a single word joins a compound surname instead ("José Ortega y Gasset"),
+// as a byline names people in full.
+std::vector<std::string> split_names(std::string_view text) {
+  const bool all_capitals = !has_lowercase_letter(text);
   std::vector<std::string> names;
-  std::string_view rest = normalized;
-  while (!rest.empty()) {
-    auto comma = rest.find(',');
-    auto name = trim(rest.substr(0, comma));
-    if (!name.empty()) names.emplace_back(name);
-    rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 1);
+  std::string_view particle;  // the particle conjunction before the current name, as written
+  std::size_t start = 0;
+  auto take = [&](std::size_t end) {
+    auto name = trim(text.substr(start, end - start));
+    if (!particle.empty() && !names.empty() && word_count(names.back()) >= 2 &&
+        word_count(name) == 1) {
+      names.back().append(particle).append(name);
+    } else if (!name.empty()) {
+      names.emplace_back(name);
+    }
+  };
+  for (std::size_t i = 0; i < text.size();) {
+    std::string_view separator;
+    bool is_particle = false;
+    if (text[i] == ',') {
+      separator = text.substr(i, 1);
+    } else if (const auto* conjunction =
+                   text[i] == ' ' ? conjunction_at(text.substr(i), all_capitals) : nullptr) {
+      separator = text.substr(i, conjunction->word.size());
+      is_particle = conjunction->also_particle;
+    }
+    if (separator.empty()) {
+      ++i;
+      continue;
+    }
+    take(i);
+    particle = is_particle ? separator : std::string_view{};
+    i += separator.size();
+    start = i;
   }
+  take(text.size());
   return names;
 }
 
+// "By", "Von", "Автор:" as written, or in capitals when the whole line is ("VON JANA WEBER").
 std::string_view strip_byline_prefix(std::string_view line) {
+  const bool all_capitals = !has_lowercase_letter(line);
   for (std::string_view prefix : {"By ", "BY ", "by ", "Von ", "Par ", "Por ", "Di ", "Door ",
                                   "Автор: ", "Авторы: ", "Текст: ", "Автор ", "Автори: "}) {
     if (line.starts_with(prefix)) return line.substr(prefix.size());
+    if (all_capitals && line.size() >= prefix.size() &&
+        to_lower(line.substr(0, prefix.size())) == to_lower(prefix)) {
+      return line.substr(prefix.size());
+    }
   }
   return {};
 }
@@ -182,6 +242,11 @@ std::optional<Label> source_label(std::string_view text) { return first_label(te
 
 std::optional<std::string> standalone_url(std::string_view text) {
   text = trim(text);
+  // "Original url: https://example.org/a." The period ends the sentence, not the URL (as
+  // GitHub's autolinks read it); inside angle brackets the URL is exactly what is written.
+  while (!text.empty() && std::string_view(".,;:!?").find(text.back()) != std::string_view::npos) {
+    text.remove_suffix(1);
+  }
   if (text.starts_with('<') && text.ends_with('>')) text = text.substr(1, text.size() - 2);
   if (!text.starts_with("http://") && !text.starts_with("https://")) return std::nullopt;
   if (text.size() <= 8 || text.find_first_of(" \t\n<>\"") != std::string_view::npos) return std::nullopt;

@@ -104,13 +104,25 @@ class QuoteRewriter {
     return out;
   }
 
+  // The spaces a writer may already have put inside French quotes: ordinary, no-break
+  // (U+00A0) or narrow no-break (U+202F). They give way to the one no-break space written.
+  static bool is_inner_space(std::int32_t cp) { return cp == ' ' || cp == 0x00A0 || cp == 0x202F; }
+
   static std::size_t skip_space(std::string_view text, std::size_t pos) {
-    while (pos < text.size() && text[pos] == ' ') ++pos;
+    while (pos < text.size()) {
+      std::size_t next = pos;
+      if (!is_inner_space(next_code_point(text, next))) break;
+      pos = next;
+    }
     return pos;
   }
 
   static void drop_trailing_space(std::string& out) {
-    while (!out.empty() && out.back() == ' ') out.pop_back();
+    while (is_inner_space(last_code_point(out))) {
+      std::size_t start = out.size() - 1;
+      while (start > 0 && (static_cast<unsigned char>(out[start]) & 0xC0) == 0x80) --start;
+      out.resize(start);
+    }
   }
 
   const QuoteStyle& style_;

@@ -94,6 +94,8 @@ void apply_front_matter(const read::FrontMatter& fm, model::Document& document,
   }
   if (fm.image || fm.image_caption || fm.image_credit) {
     auto& lead = document.lead ? *document.lead : document.lead.emplace();
+    // The alt text described the picture found in the text; another picture needs its own.
+    if (fm.image && lead.image != fm.image) lead.alt.clear();
     if (fm.image) lead.image = *fm.image;
     if (fm.image_caption) lead.caption = *fm.image_caption;
     if (fm.image_credit) lead.credit = *fm.image_credit;
@@ -144,15 +146,17 @@ model::Document read_markdown(std::string_view text, const ReadOptions& options,
     for (auto& note : parsed.notes) read::localize_quotes(note.content, lang);
   }
 
-  auto found = read::apply_conventions(std::move(parsed.blocks), options.conventions);
+  auto found =
+      read::apply_conventions(std::move(parsed.blocks), options.conventions, file, diagnostics);
   model::Document document;
   document.meta = std::move(found.meta);
   document.meta.lang = lang;
   document.lead = std::move(found.lead);
   document.blocks = std::move(found.blocks);
   document.notes = std::move(parsed.notes);
-  if (options.conventions.dead_links) {
-    for (auto& note : document.notes) read::remove_dead_links(note.content);
+  for (auto& note : document.notes) {
+    if (options.conventions.join_paragraphs) read::join_split_paragraphs(note.content);
+    if (options.conventions.dead_links) read::remove_dead_links(note.content);
   }
   if (split.front_matter) apply_front_matter(*split.front_matter, document, options, diagnostics);
 

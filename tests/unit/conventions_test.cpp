@@ -143,6 +143,41 @@ TEST(Conventions, Headline) {
             (Blocks{Header{1, {Text{"River Ferry Returns"}}}, para("The ferry is back.")}));
 }
 
+// Switching the headline off once stopped every convention at the top of the article.
+TEST(Conventions, HeadlineOffLeavesTheOtherTopConventionsWorking) {
+  constexpr std::string_view top =
+      "# River Ferry Returns\n\n## Volunteers rebuilt it\n\nMarch 7, 2024\n\nBy Ana Petrović\n\n"
+      "![Alt](ferry.jpg)\n\nBody.\n";
+  const Block heading{Header{1, {Text{"River Ferry Returns"}}}};
+  auto off = read(top, without("headline"));
+  EXPECT_EQ(off.meta.title, "");
+  EXPECT_EQ(off.meta.subtitle, "Volunteers rebuilt it");
+  EXPECT_EQ(off.meta.date, (Date{2024, 3, 7}));
+  EXPECT_EQ(off.meta.authors, (std::vector<std::string>{"Ana Petrović"}));
+  EXPECT_EQ(off.lead, (LeadFigure{"ferry.jpg", "Alt", "", ""}));
+  EXPECT_EQ(off.blocks, (Blocks{heading, para("Body.")}));
+
+  // The dek switched off too, or alone: it stays in the body, and what follows is still read.
+  const Block dek{Header{2, {Text{"Volunteers rebuilt it"}}}};
+  Conventions no_heads = without("headline");
+  no_heads.dek = false;
+  auto both_off = read(top, no_heads);
+  EXPECT_EQ(both_off.meta.subtitle, "");
+  EXPECT_EQ(both_off.meta.date, (Date{2024, 3, 7}));
+  EXPECT_EQ(both_off.meta.authors, (std::vector<std::string>{"Ana Petrović"}));
+  EXPECT_EQ(both_off.blocks, (Blocks{heading, dek, para("Body.")}));
+  auto dek_off = read(top, without("dek"));
+  EXPECT_EQ(dek_off.meta.title, "River Ferry Returns");
+  EXPECT_EQ(dek_off.meta.date, (Date{2024, 3, 7}));
+  EXPECT_EQ(dek_off.lead, (LeadFigure{"ferry.jpg", "Alt", "", ""}));
+  EXPECT_EQ(dek_off.blocks, (Blocks{dek, para("Body.")}));
+
+  // Still only at the top: a level-2 heading first is a body heading, and ends the top.
+  auto section_first = read("## A Section\n\nMarch 7, 2024\n\nBody.\n", without("headline"));
+  EXPECT_EQ(section_first.meta.date, std::nullopt);
+  EXPECT_EQ(section_first.blocks.size(), 3u);
+}
+
 TEST(Conventions, Dek) {
   auto fires = read("# River Ferry Returns\n\n## Volunteers rebuilt the landing\n\nBody.\n");
   EXPECT_EQ(fires.meta.subtitle, "Volunteers rebuilt the landing");
@@ -200,12 +235,35 @@ TEST(Conventions, Dateline) {
   EXPECT_EQ(off.blocks, (Blocks{para("March 7, 2024"), para("Body.")}));
 }
 
-// Reader bug: "7. März 2024" alone on a line is an ordered list to CommonMark, never a date.
-TEST(Conventions, DISABLED_GermanDatelineThatMarkdownReadsAsAList) {
+// "7. März 2024" alone on a line is an ordered list to CommonMark; it was never a date.
+TEST(Conventions, GermanDatelineThatMarkdownReadsAsAList) {
   auto doc = read("# Die Fähre fährt wieder\n\n7. März 2024\n\nDie Fähre fährt.\n");
   EXPECT_EQ(doc.meta.date, (Date{2024, 3, 7}));
   EXPECT_EQ(doc.meta.date_text, "7. März 2024");
   EXPECT_EQ(doc.blocks, (Blocks{para("Die Fähre fährt.")}));
+
+  // With the byline on the next line, and without a headline.
+  auto with_byline = read("7. März 2024\nVon Jana Weber\n\nDie Fähre fährt.\n");
+  EXPECT_EQ(with_byline.meta.date, (Date{2024, 3, 7}));
+  EXPECT_EQ(with_byline.meta.authors, (std::vector<std::string>{"Jana Weber"}));
+  EXPECT_EQ(with_byline.blocks, (Blocks{para("Die Fähre fährt.")}));
+
+  // A one-item list that is no date, a list of two, and a date list in the body stay lists.
+  const Block list{OrderedList{{ListItem{{para("Punkt: die Fähre")}, Task::none}}, 1, true}};
+  auto no_date = read("# Titel\n\n1. Punkt: die Fähre\n\nText.\n");
+  EXPECT_EQ(no_date.meta.date, std::nullopt);
+  EXPECT_EQ(no_date.blocks, (Blocks{list, para("Text.")}));
+  auto two = read("# Titel\n\n7. März 2024\n8. März 2024\n\nText.\n");
+  EXPECT_EQ(two.meta.date, std::nullopt);
+  EXPECT_EQ(two.blocks.size(), 2u);
+  auto late = read("# Titel\n\nText.\n\n7. März 2024\n");
+  EXPECT_EQ(late.meta.date, std::nullopt);
+  EXPECT_EQ(late.blocks.size(), 2u);
+
+  auto off = read("# Titel\n\n7. März 2024\n\nText.\n", without("dateline"));
+  EXPECT_EQ(off.meta.date, std::nullopt);
+  EXPECT_EQ(off.blocks,
+            (Blocks{OrderedList{{ListItem{{para("März 2024")}, Task::none}}, 7, true}, para("Text.")}));
 }
 
 TEST(Conventions, Byline) {
@@ -246,8 +304,8 @@ TEST(Conventions, Byline) {
   EXPECT_EQ(off.blocks, (Blocks{para("By Ana Petrović | March 7, 2024"), para("Body.")}));
 }
 
-// Reader bug: a paragraph that is only partly title matter stays in the body yet sets meta.
-TEST(Conventions, DISABLED_ParagraphThatIsNotAllTitleMatterLeavesTheMetaAlone) {
+// A paragraph that was only partly title matter stayed in the body yet set the meta.
+TEST(Conventions, ParagraphThatIsNotAllTitleMatterLeavesTheMetaAlone) {
   auto doc = read("# Title\n\nMarch 7, 2024\nTickets go on sale at nine.\n\nBody.\n");
   EXPECT_EQ(doc.meta.date, std::nullopt);
   EXPECT_EQ(doc.meta.date_text, "");
@@ -259,6 +317,50 @@ TEST(Conventions, DISABLED_ParagraphThatIsNotAllTitleMatterLeavesTheMetaAlone) {
   auto updated = read("# Title\n\nPublished March 7, 2024\nUpdated March 8, 2024\n\nBody.\n");
   EXPECT_EQ(updated.meta.date, std::nullopt);
   EXPECT_EQ(updated.blocks.size(), 2u);
+
+  // A dated byline followed by body text sets neither the authors nor the date.
+  auto dated = read("# Title\n\nBy Ana Petrović | March 7, 2024\nThe ferry is back.\n\nBody.\n");
+  EXPECT_TRUE(dated.meta.authors.empty());
+  EXPECT_EQ(dated.meta.date, std::nullopt);
+  EXPECT_EQ(dated.meta.date_text, "");
+  // The paragraph before it still counts.
+  auto after_date = read("# Title\n\nMarch 7, 2024\n\nBy Ana Petrović\nand then some.\n\nBody.\n");
+  EXPECT_EQ(after_date.meta.date, (Date{2024, 3, 7}));
+  EXPECT_TRUE(after_date.meta.authors.empty());
+  EXPECT_EQ(after_date.blocks,
+            (Blocks{para("By Ana Petrović and then some."), para("Body.")}));
+}
+
+// Title matter is plain text: a footnote mark in it is lost, and a warning says so.
+TEST(Conventions, FootnoteMarkInTitleMatterIsWarnedAbout) {
+  ReadOptions options;
+  options.file_name = "a.md";
+  Diagnostics diagnostics;
+  auto doc = read_markdown(
+      "# River Ferry Returns[^1]\n\nBy Ana Petrović[^2]\n\nBody.[^3]\n\n"
+      "[^1]: Corrected.\n[^2]: Freelance.\n[^3]: A note.\n",
+      options, diagnostics);
+  EXPECT_EQ(doc.meta.title, "River Ferry Returns");
+  EXPECT_EQ(doc.meta.authors, (std::vector<std::string>{"Ana Petrović"}));
+  EXPECT_EQ(doc.notes.size(), 3u);
+  EXPECT_EQ(doc.blocks, (Blocks{Para{{Text{"Body."}, NoteRef{3}}}}));
+  ASSERT_EQ(diagnostics.items().size(), 2u);
+  EXPECT_EQ(diagnostics.items()[0].file, "a.md");
+  EXPECT_EQ(diagnostics.items()[0].line, 1);
+  EXPECT_NE(diagnostics.items()[0].message.find("footnote mark in the headline"), std::string::npos);
+  EXPECT_EQ(diagnostics.items()[1].line, 3);
+  EXPECT_NE(diagnostics.items()[1].message.find("byline"), std::string::npos);
+
+  // A mark in a body paragraph, or in a heading the convention leaves alone, is no loss.
+  Diagnostics quiet;
+  read_markdown("# River Ferry Returns[^1]\n\nBody.\n\n[^1]: Corrected.\n",
+                [] {
+                  ReadOptions off;
+                  off.conventions.headline = false;
+                  return off;
+                }(),
+                quiet);
+  EXPECT_EQ(quiet.count(Severity::warning), 1u);  // only "no title"
 }
 
 TEST(Conventions, LeadFigure) {
@@ -308,8 +410,8 @@ TEST(Conventions, LeadFigure) {
                     para("Body.")}));
 }
 
-// Reader bug: an image title blocks the bold caption line, and may leave the image in the body.
-TEST(Conventions, DISABLED_LeadImageWithATitleStillTakesItsBoldCaption) {
+// An image title blocked the bold caption line, and could leave the image in the body.
+TEST(Conventions, LeadImageWithATitleStillTakesItsBoldCaption) {
   LeadFigure expected{"ferry.jpg", "Alt", "The north landing", "Harbour Archive"};
   auto separate = read(
       "# Title\n\n![Alt](ferry.jpg \"Ferry\")\n\n"
@@ -321,15 +423,87 @@ TEST(Conventions, DISABLED_LeadImageWithATitleStillTakesItsBoldCaption) {
       "# Title\n\n![Alt](ferry.jpg \"Ferry\")\n**The north landing / Harbour Archive**\n\nBody.\n");
   EXPECT_EQ(one_paragraph.lead, expected);
   EXPECT_EQ(one_paragraph.blocks, (Blocks{para("Body.")}));
+  // A hard line break between image and caption changes nothing.
+  auto broken = read(
+      "# Title\n\n![Alt](ferry.jpg \"Ferry\")\\\n**The north landing / Harbour Archive**\n\nBody.\n");
+  EXPECT_EQ(broken.lead, expected);
+  EXPECT_EQ(broken.blocks, (Blocks{para("Body.")}));
+
+  // Without a caption line the title stands in as the caption.
+  auto title_only = read("# Title\n\n![Alt](ferry.jpg \"Ferry\")\n\nBody.\n");
+  EXPECT_EQ(title_only.lead, (LeadFigure{"ferry.jpg", "Alt", "Ferry", ""}));
+  // One caption line only: a second bold paragraph is body text.
+  auto second = read(
+      "# Title\n\n![Alt](ferry.jpg \"Ferry\")\n\n**The north landing / Harbour Archive**\n\n"
+      "**A bold lede.**\n");
+  EXPECT_EQ(second.lead, expected);
+  EXPECT_EQ(second.blocks, (Blocks{Para{{Strong{{Text{"A bold lede."}}}}}}));
+  auto caption_first = read("# Title\n\n**One caption**\n\n**Another one**\n\nBody.\n");
+  EXPECT_EQ(caption_first.lead, (LeadFigure{std::nullopt, "", "One caption", ""}));
+  EXPECT_EQ(caption_first.blocks.front(), (Block{Para{{Strong{{Text{"Another one"}}}}}}));
 }
 
-// Reader bug: a bold dateline or byline (common when scraped) becomes a lead-figure caption.
-TEST(Conventions, DISABLED_BoldBylineAndDatelineAreNotACaption) {
+// In the body, an image and its bold caption line in one paragraph are a captioned figure,
+// and an image title gives way to the caption line as it does at the top.
+TEST(Conventions, BodyImageTakesItsCaptionLine) {
+  auto same_paragraph = read(
+      "# Title\n\nBody.\n\n![Alt](b.jpg \"B\")\n**The south landing / Jana Weber**\n\nMore.\n");
+  EXPECT_EQ(same_paragraph.blocks,
+            (Blocks{para("Body."), Figure{"b.jpg", "Alt", "The south landing", "Jana Weber"},
+                    para("More.")}));
+  auto titled = read(
+      "# Title\n\nBody.\n\n![Alt](b.jpg \"B\")\n\n**The south landing**\n\n**Bold text.**\n");
+  EXPECT_EQ(titled.blocks,
+            (Blocks{para("Body."), Figure{"b.jpg", "Alt", "The south landing", ""},
+                    Para{{Strong{{Text{"Bold text."}}}}}}));
+
+  // An image inside running text, and the convention switched off.
+  auto inline_image = read("# Title\n\nBody.\n\nSee ![Alt](b.jpg) **here**.\n");
+  EXPECT_EQ(inline_image.blocks.back(),
+            (Block{Para{{Text{"See "}, Image{"b.jpg", "Alt", ""}, Text{" "},
+                         Strong{{Text{"here"}}}, Text{"."}}}}));
+  auto off = read("# Title\n\nBody.\n\n![Alt](b.jpg)\n**The south landing**\n",
+                  without("lead-figure"));
+  EXPECT_EQ(off.blocks.back(), (Block{Para{{Image{"b.jpg", "Alt", ""}, Text{" "},
+                                            Strong{{Text{"The south landing"}}}}}}));
+}
+
+// A bold dateline or byline (common when scraped) once became a lead-figure caption.
+TEST(Conventions, BoldBylineAndDatelineAreNotACaption) {
   auto doc = read("# Title\n\n**March 7, 2024**\n\n**By Ana Petrović**\n\nBody.\n");
   EXPECT_EQ(doc.meta.date, (Date{2024, 3, 7}));
   EXPECT_EQ(doc.meta.authors, (std::vector<std::string>{"Ana Petrović"}));
   EXPECT_EQ(doc.lead, std::nullopt);
   EXPECT_EQ(doc.blocks, (Blocks{para("Body.")}));
+
+  // Right after the lead image, the caption line still comes after them.
+  auto after_image = read(
+      "# Title\n\n![Alt](ferry.jpg)\n\n**By Ana Petrović**\n\n**March 7, 2024**\n\n"
+      "**The north landing / Harbour Archive**\n\nBody.\n");
+  EXPECT_EQ(after_image.meta.date, (Date{2024, 3, 7}));
+  EXPECT_EQ(after_image.meta.authors, (std::vector<std::string>{"Ana Petrović"}));
+  EXPECT_EQ(after_image.lead,
+            (LeadFigure{"ferry.jpg", "Alt", "The north landing", "Harbour Archive"}));
+  EXPECT_EQ(after_image.blocks, (Blocks{para("Body.")}));
+
+  // A bold caption that is no date or byline is still the caption.
+  auto caption = read("# Title\n\n![Alt](ferry.jpg)\n\n**By the river / Harbour Archive**\n\nBody.\n");
+  EXPECT_EQ(caption.lead, (LeadFigure{"ferry.jpg", "Alt", "By the river", "Harbour Archive"}));
+  EXPECT_TRUE(caption.meta.authors.empty());
+
+  // An image whose alt text reads like a date stays a picture.
+  auto alt = read("# Title\n\n![March 7, 2024](x.png)\nBy Ana Petrović\n\nBody.\n");
+  EXPECT_EQ(alt.meta.date, std::nullopt);
+  EXPECT_TRUE(alt.meta.authors.empty());
+  EXPECT_EQ(alt.blocks.front(), (Block{Para{{Image{"x.png", "March 7, 2024", ""},
+                                             Text{" By Ana Petrović"}}}}));
+
+  // With the dateline and byline conventions off, the bold lines are what they look like.
+  Conventions no_lines;
+  no_lines.dateline = no_lines.byline = false;
+  auto off = read("# Title\n\n**March 7, 2024**\n\nBody.\n", no_lines);
+  EXPECT_EQ(off.meta.date, std::nullopt);
+  EXPECT_EQ(off.lead, (LeadFigure{std::nullopt, "", "March 7, 2024", ""}));
 }
 
 TEST(Conventions, Related) {
@@ -407,11 +581,31 @@ TEST(Conventions, SourceLine) {
                     Para{{Link{{Text{"https://example.org/a"}}, "https://example.org/a", ""}}}}));
 }
 
-// Reader bug: the source URL comes from plain text, so it takes the closing period too.
-TEST(Conventions, DISABLED_SourceUrlDoesNotTakeTheClosingPeriod) {
+// The source URL came from plain text, so it took the closing period too.
+TEST(Conventions, SourceUrlDoesNotTakeTheClosingPeriod) {
   auto doc = read("# Title\n\nBody.\n\nOriginal url: https://example.org/a.\n");
   EXPECT_EQ(doc.meta.source, "https://example.org/a"s);
   EXPECT_EQ(doc.blocks, (Blocks{para("Body.")}));
+
+  // The link's target is the URL, whatever its text; punctuation after it is the sentence's.
+  for (std::string_view line :
+       {"Original url: <https://example.org/a>.",
+        "**Source:** [the Courier](https://example.org/a).", "Source: `https://example.org/a`;",
+        "Original url: [https://example.org/a.](https://example.org/a)"}) {
+    std::string text = "# Title\n\nBody.\n\n";
+    text.append(line).append("\n");
+    auto linked = read(text);
+    EXPECT_EQ(linked.meta.source, "https://example.org/a"s) << line;
+    EXPECT_EQ(linked.blocks, (Blocks{para("Body.")})) << line;
+  }
+  auto next_paragraph = read("# Title\n\nBody.\n\nOriginal url:\n\nhttps://example.org/a.\n");
+  EXPECT_EQ(next_paragraph.meta.source, "https://example.org/a"s);
+  EXPECT_EQ(next_paragraph.blocks, (Blocks{para("Body.")}));
+
+  // A link among other words is no source line.
+  auto sentence = read("# Title\n\nBody.\n\nSource: [the Courier](https://example.org/a) says so.\n");
+  EXPECT_EQ(sentence.meta.source, std::nullopt);
+  EXPECT_EQ(sentence.blocks.size(), 2u);
 }
 
 TEST(Conventions, DeadLinks) {
@@ -479,8 +673,8 @@ TEST(Conventions, JoinParagraphs) {
             (Blocks{para("The crossing between the two"), para("market towns reopened.")}));
 }
 
-// Reader bug: split paragraphs are joined only at top level, not in quotes or list items.
-TEST(Conventions, DISABLED_JoinParagraphsInsideQuotesAndListItems) {
+// Split paragraphs were joined only at top level, not in quotes or list items.
+TEST(Conventions, JoinParagraphsInsideQuotesAndListItems) {
   auto quote = read("# Title\n\n> The crossing between the two\n>\n> market towns reopened.\n");
   EXPECT_EQ(quote.blocks,
             (Blocks{BlockQuote{{para("The crossing between the two market towns reopened.")}}}));
@@ -490,6 +684,33 @@ TEST(Conventions, DISABLED_JoinParagraphsInsideQuotesAndListItems) {
       (Blocks{BulletList{
           {ListItem{{para("The crossing between the two market towns reopened.")}, Task::none}},
           false}}));
+
+  // Nested, and in footnotes.
+  auto nested = read("# Title\n\n> 1. The crossing between\n>\n>    the two towns.\n");
+  EXPECT_EQ(nested.blocks,
+            (Blocks{BlockQuote{{OrderedList{
+                {ListItem{{para("The crossing between the two towns.")}, Task::none}}, 1, false}}}}));
+  auto note = read("# Title\n\nBody.[^1]\n\n[^1]: The crossing between\n\n    the two towns.\n");
+  ASSERT_EQ(note.notes.size(), 1u);
+  EXPECT_EQ(note.notes[0].content, (Blocks{para("The crossing between the two towns.")}));
+
+  // Never across the edge of a quote or an item, nor when the sentence ended.
+  auto apart = read("# Title\n\n> The crossing between the two\n\nmarket towns reopened.\n");
+  EXPECT_EQ(apart.blocks, (Blocks{BlockQuote{{para("The crossing between the two")}},
+                                  para("market towns reopened.")}));
+  auto items = read("# Title\n\n- The crossing between the two\n- market towns reopened.\n");
+  EXPECT_EQ(items.blocks,
+            (Blocks{BulletList{{ListItem{{para("The crossing between the two")}, Task::none},
+                                ListItem{{para("market towns reopened.")}, Task::none}},
+                               true}}));
+  auto finished = read("# Title\n\n> The ferry returned.\n>\n> market day followed.\n");
+  EXPECT_EQ(finished.blocks, (Blocks{BlockQuote{{para("The ferry returned."),
+                                                 para("market day followed.")}}}));
+
+  auto off = read("# Title\n\n> The crossing between the two\n>\n> market towns reopened.\n",
+                  without("join-paragraphs"));
+  EXPECT_EQ(off.blocks, (Blocks{BlockQuote{{para("The crossing between the two"),
+                                            para("market towns reopened.")}}}));
 }
 
 TEST(Conventions, SmartQuotes) {

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -83,6 +84,30 @@ TEST(SplitFrontMatter, AbsentAndNullKeysStayUnset) {
   EXPECT_FALSE(fm.authors);
   EXPECT_FALSE(fm.date_text);
   EXPECT_FALSE(fm.tags);
+}
+
+// An empty value says nothing, so the conventions' findings stand (see read_test.cpp).
+TEST(SplitFrontMatter, EmptyValuesStayUnset) {
+  auto fm = front_matter_of(
+      "---\ntitle: \"\"\nsubtitle: \"  \"\nauthor: \"\"\ndate: ''\nlang: \"\"\nimage: \"\"\n"
+      "tags: []\nlayout: \"\"\n---\n");
+  EXPECT_FALSE(fm.title);
+  EXPECT_FALSE(fm.subtitle);
+  EXPECT_FALSE(fm.authors);
+  EXPECT_FALSE(fm.date_text);
+  EXPECT_FALSE(fm.lang);
+  EXPECT_FALSE(fm.image);
+  EXPECT_FALSE(fm.tags);
+  EXPECT_TRUE(fm.extra.empty());
+  EXPECT_FALSE(front_matter_of("---\nauthor: []\n---\n").authors);
+  EXPECT_FALSE(front_matter_of("---\nauthor: [\"\", ~]\n---\n").authors);
+  EXPECT_FALSE(front_matter_of("---\ntags: \" , \"\n---\n").tags);
+  // Empty items of a list are left out; the others stay.
+  EXPECT_EQ(front_matter_of("---\nauthor: [\"\", Ana, {name: \"\"}]\n---\n").authors,
+            (Strings{"Ana"}));
+  EXPECT_EQ(front_matter_of("---\ntags: [ferry, \"\"]\n---\n").tags, (Strings{"ferry"}));
+  // An empty list is still the wrong type for a key that takes a string.
+  EXPECT_EQ(error_of("---\ntitle: []\n---\n").diagnostic().line, 2);
 }
 
 TEST(SplitFrontMatter, ValuesAreTrimmed) {
@@ -218,8 +243,8 @@ TEST(SplitFrontMatter, NotAMappingThrows) {
   EXPECT_EQ(error.diagnostic().line, 2);
 }
 
-// Reader bug: a non-scalar key throws YAML::BadConversion instead of galley::Error.
-TEST(SplitFrontMatter, DISABLED_KeyThatIsNotAStringThrowsDataError) {
+// A non-scalar key once let YAML::BadConversion escape instead of galley::Error.
+TEST(SplitFrontMatter, KeyThatIsNotAStringThrowsDataError) {
   Diagnostics diagnostics;
   try {
     split_front_matter("---\n[a, b]: x\n---\nBody\n", "a.md", diagnostics);
@@ -230,6 +255,23 @@ TEST(SplitFrontMatter, DISABLED_KeyThatIsNotAStringThrowsDataError) {
   } catch (const std::exception& other) {
     FAIL() << "threw something other than galley::Error: " << other.what();
   }
+}
+
+TEST(SplitFrontMatter, KeysThatAreNoNamesThrowNamingFileAndLine) {
+  for (std::string text : {"---\ntitle: T\n{a: 1}: x\n---\n", "---\ntitle: T\n~: x\n---\n",
+                           "---\ntitle: T\n? [a]\n: x\n---\n"}) {
+    auto error = error_of(text);
+    EXPECT_EQ(error.kind(), ErrorKind::data) << text;
+    EXPECT_EQ(error.diagnostic().file, "a.md") << text;
+    EXPECT_EQ(error.diagnostic().line, 3) << text;
+    EXPECT_NE(error.diagnostic().message.find("key must be a name"), std::string::npos) << text;
+  }
+}
+
+// A scalar key is a name as written, even one YAML reads as a number: kept as extra.
+TEST(SplitFrontMatter, NumberKeyIsAnUnknownKey) {
+  auto fm = front_matter_of("---\n1: x\ntrue: y\n---\n");
+  EXPECT_EQ(fm.extra, (std::map<std::string, std::string>{{"1", "x"}, {"true", "y"}}));
 }
 
 }  // namespace

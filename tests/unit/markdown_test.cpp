@@ -30,6 +30,15 @@ Blocks blocks_of(std::string_view markdown, MarkdownOptions options = {"a.md"}) 
   return blocks;
 }
 
+// The blocks of Markdown holding raw HTML, which must give exactly one warning.
+Blocks blocks_of_with_html(std::string_view markdown) {
+  Diagnostics diagnostics;
+  Blocks blocks;
+  for (auto& sourced : parse(markdown, diagnostics).blocks) blocks.push_back(std::move(sourced.block));
+  EXPECT_EQ(diagnostics.items().size(), 1u) << markdown;
+  return blocks;
+}
+
 // The inlines of a document that is one paragraph.
 Inlines inlines_of(std::string_view markdown) {
   auto blocks = blocks_of(markdown);
@@ -58,10 +67,29 @@ TEST(ParseMarkdown, SourcedBlocksCarryTheirLineAndParagraphLines) {
   auto parsed = parse("# Title\n\nMarch 7, 2024\nBy Ana *Petrović*\n\n> quote\n", diagnostics);
   ASSERT_EQ(parsed.blocks.size(), 3u);
   EXPECT_EQ(parsed.blocks[0].line, 1);
-  EXPECT_TRUE(parsed.blocks[0].lines.empty());  // only paragraphs carry lines
+  EXPECT_TRUE(parsed.blocks[0].lines.empty());  // only paragraphs (and see below) carry lines
   EXPECT_EQ(parsed.blocks[1].line, 3);
   EXPECT_EQ(parsed.blocks[1].lines, (std::vector<std::string>{"March 7, 2024", "By Ana Petrović"}));
   EXPECT_EQ(parsed.blocks[2].line, 6);
+}
+
+// "7. März 2024" is an ordered list to CommonMark; its lines keep the marker as written.
+TEST(ParseMarkdown, OneItemOrderedListCarriesItsLinesWithTheMarker) {
+  Diagnostics diagnostics;
+  auto parsed = parse("7. März 2024\n\n  07) März\n  2024\n", diagnostics);
+  ASSERT_EQ(parsed.blocks.size(), 2u);
+  EXPECT_EQ(parsed.blocks[0].block,
+            (Block{OrderedList{{ListItem{{Para{{Text{"März 2024"}}}}, Task::none}}, 7, true}}));
+  EXPECT_EQ(parsed.blocks[0].lines, (std::vector<std::string>{"7. März 2024"}));
+  EXPECT_EQ(parsed.blocks[1].lines, (std::vector<std::string>{"07) März", "2024"}));
+
+  // Lists that are lists: two items, two paragraphs in the item, bullets, an empty item.
+  for (std::string_view list : {"1. one\n2. two\n", "1. one\n\n   two\n", "- one\n", "1.\n"}) {
+    auto other = parse(list, diagnostics);
+    ASSERT_EQ(other.blocks.size(), 1u) << list;
+    EXPECT_TRUE(other.blocks[0].lines.empty()) << list;
+  }
+  EXPECT_TRUE(diagnostics.items().empty());
 }
 
 TEST(ParseMarkdown, Headers) {
@@ -290,15 +318,67 @@ TEST(ParseMarkdown, HtmlBlockTagsDroppedTextKept) {
   EXPECT_EQ(diagnostics.items()[0].line, 1);
 }
 
-// Reader bug: <br> with attributes is dropped, not a LineBreak, gluing words ("onetwo").
-TEST(ParseMarkdown, DISABLED_LineBreakTagWithAttributes) {
+// <br> with attributes was once dropped, not a LineBreak, gluing words ("onetwo").
+TEST(ParseMarkdown, LineBreakTagWithAttributes) {
   EXPECT_EQ(inlines_of("one<br class=\"x\">two"), (Inlines{Text{"one"}, LineBreak{}, Text{"two"}}));
+  for (std::string_view tag : {"<br>", "<br/>", "<br />", "<BR>", "<Br class=\"x\"/>",
+                               "<br\nclass=\"x\">", "<br\tdata-x=1 >"}) {
+    std::string markdown = "one";
+    markdown.append(tag).append("two");
+    EXPECT_EQ(inlines_of(markdown), (Inlines{Text{"one"}, LineBreak{}, Text{"two"}})) << tag;
+  }
+}
+
+TEST(ParseMarkdown, TagsThatOnlyStartLikeBrAreNoLineBreak) {
+  for (std::string_view tag : {"<bread>", "<brx/>", "</br>"}) {
+    Diagnostics diagnostics;
+    std::string markdown = "one";
+    markdown.append(tag).append("two");
+    auto parsed = parse(markdown, diagnostics);
+    ASSERT_EQ(parsed.blocks.size(), 1u) << tag;
+    EXPECT_EQ(parsed.blocks[0].block, (Block{Para{{Text{"onetwo"}}}})) << tag;
+    EXPECT_EQ(diagnostics.items().size(), 1u) << tag;  // raw HTML dropped
+  }
 }
 
 TEST(ParseMarkdown, LineBreakTagGivesNoWarning) {
   Diagnostics diagnostics;
   parse("one<br>two", diagnostics);
+  parse("one<br class=\"x\">two", diagnostics);
   EXPECT_TRUE(diagnostics.items().empty());
+}
+
+// Script and style elements hold code, not article text: their content goes with the tags.
+TEST(ParseMarkdown, ScriptAndStyleBlocksAreDroppedWhole) {
+  Diagnostics diagnostics;
+  auto parsed = parse(
+      "Before.\n\n<script type=\"text/javascript\">\nvar ad = \"banner\";\n</script>\n\n"
+      "<STYLE>\np { color: red }\n</STYLE >\n\n"
+      "<div>Kept <script>track();</script>text</div>\n\nAfter.\n",
+      diagnostics);
+  Blocks blocks;
+  for (auto& sourced : parsed.blocks) blocks.push_back(std::move(sourced.block));
+  EXPECT_EQ(blocks, (Blocks{Para{{Text{"Before."}}}, Para{{Text{"Kept text"}}},
+                            Para{{Text{"After."}}}}));
+  ASSERT_EQ(diagnostics.items().size(), 1u);
+  EXPECT_EQ(diagnostics.items()[0].line, 3);
+
+  // Never closed: a browser hides the rest of the block too.
+  EXPECT_EQ(blocks_of_with_html("<div>Kept <script>var x = 1;\n</div>\n"),
+            (Blocks{Para{{Text{"Kept"}}}}));
+}
+
+TEST(ParseMarkdown, ScriptAndStyleInsideAParagraphAreDroppedWhole) {
+  EXPECT_EQ(blocks_of_with_html("Before <script>alert(\"x\")</script>after.\n"),
+            (Blocks{Para{{Text{"Before after."}}}}));
+  EXPECT_EQ(blocks_of_with_html("A <style>b { }</style>*c*.\n"),
+            (Blocks{Para{{Text{"A "}, Emph{{Text{"c"}}}, Text{"."}}}}));
+  // Unclosed: the rest of the paragraph goes.
+  EXPECT_EQ(blocks_of_with_html("Before <script>alert(1) after.\n"),
+            (Blocks{Para{{Text{"Before "}}}}));
+  // Elements that only start with the same letters keep their text.
+  EXPECT_EQ(blocks_of_with_html("The <scripture>verse</scripture> and <styled>text</styled>.\n"),
+            (Blocks{Para{{Text{"The verse and text."}}}}));
 }
 
 // ---------------------------------------------------------------------------------------

@@ -91,10 +91,39 @@ TEST(ParseByline, WithDateAfterDashOrComma) {
   EXPECT_EQ(comma->date_text, "March 7, 2024");
 }
 
-// Reader bug: "BY " is accepted but upper-case "AND" is not split, so two authors become one.
-TEST(ParseByline, DISABLED_AllCapitalsBylineSplitsOnAnd) {
+// "BY " was accepted but upper-case "AND" was not split, so two authors became one.
+TEST(ParseByline, AllCapitalsBylineSplitsOnAnd) {
   EXPECT_EQ(authors_of("BY ANA PETROVIĆ AND ILYA SOROKIN"),
             (Names{"ANA PETROVIĆ", "ILYA SOROKIN"}));
+  EXPECT_EQ(authors_of("BY ANA PETROVIĆ, ILYA SOROKIN And JANA WEBER"),
+            (Names{"ANA PETROVIĆ", "ILYA SOROKIN", "JANA WEBER"}));
+  EXPECT_EQ(authors_of("VON JANA WEBER UND MAX MÜLLER"), (Names{"JANA WEBER", "MAX MÜLLER"}));
+  EXPECT_EQ(authors_of("PAR CLAIRE DUBOIS ET LUC MARTIN"), (Names{"CLAIRE DUBOIS", "LUC MARTIN"}));
+  EXPECT_EQ(authors_of("Авторы: МАРИЯ КУЗНЕЦОВА И ИВАН ПЕТРОВ"),
+            (Names{"МАРИЯ КУЗНЕЦОВА", "ИВАН ПЕТРОВ"}));
+  EXPECT_EQ(authors_of("By Ana Petrović AND Ilya Sorokin"), (Names{"Ana Petrović", "Ilya Sorokin"}));
+  // In mixed case a capital letter between names is an initial, not "and" or "e".
+  EXPECT_EQ(authors_of("By John E Smith"), (Names{"John E Smith"}));
+  EXPECT_EQ(authors_of("Por Juan Y Pérez"), (Names{"Juan Y Pérez"}));
+}
+
+TEST(ParseByline, SpanishAndPortugueseConjunctions) {
+  EXPECT_EQ(authors_of("Por María López y Juan Pérez"), (Names{"María López", "Juan Pérez"}));
+  EXPECT_EQ(authors_of("Por Ana y Juan"), (Names{"Ana", "Juan"}));
+  EXPECT_EQ(authors_of("Por Ana Silva e João Santos"), (Names{"Ana Silva", "João Santos"}));
+  EXPECT_EQ(authors_of("POR MARÍA LÓPEZ Y JUAN PÉREZ"), (Names{"MARÍA LÓPEZ", "JUAN PÉREZ"}));
+}
+
+// "y" and "e" also join compound surnames: between a full name and a single word they are
+// part of the name, not "and".
+TEST(ParseByline, CompoundSurnameWithYOrEIsOneName) {
+  EXPECT_EQ(authors_of("Por José Ortega y Gasset"), (Names{"José Ortega y Gasset"}));
+  EXPECT_EQ(authors_of("Por Santiago Ramón y Cajal y María López"),
+            (Names{"Santiago Ramón y Cajal", "María López"}));
+  EXPECT_EQ(authors_of("Por Ana López, José Ortega y Gasset"),
+            (Names{"Ana López", "José Ortega y Gasset"}));
+  EXPECT_EQ(authors_of("Por Maria da Silva e Sousa"), (Names{"Maria da Silva e Sousa"}));
+  EXPECT_EQ(authors_of("POR JOSÉ ORTEGA Y GASSET"), (Names{"JOSÉ ORTEGA Y GASSET"}));
 }
 
 TEST(ParseByline, SentenceStartingWithByDoesNotFire) {
@@ -103,6 +132,8 @@ TEST(ParseByline, SentenceStartingWithByDoesNotFire) {
   EXPECT_EQ(parse_byline("By far the largest crossing in the region."), std::nullopt);
   EXPECT_EQ(parse_byline("Par exemple, le bac."), std::nullopt);
   EXPECT_EQ(parse_byline("Von der Leyen sagte am Montag"), std::nullopt);
+  // A prefix in capitals counts only when the whole line is in capitals.
+  EXPECT_EQ(parse_byline("VON Jana Weber"), std::nullopt);
 }
 
 TEST(ParseByline, NoPrefixOrNoNameDoesNotFire) {
@@ -219,6 +250,18 @@ TEST(StandaloneUrl, BareAndBracketed) {
             "https://example.org/2024/03/07/river-ferry-returns");
   EXPECT_EQ(standalone_url("<https://example.org/a>"), "https://example.org/a");
   EXPECT_EQ(standalone_url("  http://example.org/a  "), "http://example.org/a");
+}
+
+// A URL ending a sentence: the punctuation is the sentence's, as in GitHub's autolinks.
+TEST(StandaloneUrl, TrailingSentencePunctuationIsNotPartOfTheUrl) {
+  EXPECT_EQ(standalone_url("https://example.org/a."), "https://example.org/a");
+  EXPECT_EQ(standalone_url("https://example.org/a?!"), "https://example.org/a");
+  EXPECT_EQ(standalone_url("<https://example.org/a>."), "https://example.org/a");
+  EXPECT_EQ(standalone_url("https://example.org/a.html"), "https://example.org/a.html");
+  EXPECT_EQ(standalone_url("https://example.org/?q=a"), "https://example.org/?q=a");
+  // Inside angle brackets the URL is exactly what is written.
+  EXPECT_EQ(standalone_url("<https://example.org/a.>"), "https://example.org/a.");
+  EXPECT_EQ(standalone_url("https://."), std::nullopt);
 }
 
 TEST(StandaloneUrl, DoesNotFireOnOtherText) {

@@ -54,9 +54,15 @@ TEST(LocalizeQuotes, FrenchWithNoBreakSpacesInside) {
   EXPECT_EQ(localized("Il a dit ‘oui’.", "fr"), "Il a dit “oui”.");
 }
 
-// Reader bug: no-break spaces already inside French quotes are doubled.
-TEST(LocalizeQuotes, DISABLED_FrenchNoBreakSpacesAlreadyInsideAreNotDoubled) {
+// No-break spaces already inside French quotes were once doubled.
+TEST(LocalizeQuotes, FrenchNoBreakSpacesAlreadyInsideAreNotDoubled) {
   EXPECT_EQ(localized("“\u00A0Oui\u00A0”", "fr"), "«\u00A0Oui\u00A0»");
+  // Narrow no-break spaces and runs of mixed spaces give way to one no-break space too.
+  EXPECT_EQ(localized("“\u202FOui\u202F”", "fr"), "«\u00A0Oui\u00A0»");
+  EXPECT_EQ(localized("Il dit “ \u00A0Oui\u00A0 ” puis “Non”.", "fr"),
+            "Il dit «\u00A0Oui\u00A0» puis «\u00A0Non\u00A0».");
+  // Spaces outside the quotes stay as they are.
+  EXPECT_EQ(localized("a\u00A0“b”\u00A0c", "fr"), "a\u00A0«\u00A0b\u00A0»\u00A0c");
 }
 
 TEST(LocalizeQuotes, LanguageTagWithRegionOrUnderscoreOrCapitals) {

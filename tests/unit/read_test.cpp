@@ -289,18 +289,28 @@ TEST(ReadMarkdown, FrontMatterOverridesConventions) {
   EXPECT_TRUE(diagnostics.items().empty());
 }
 
-// Reader bug: a front-matter image keeps the alt text of the Markdown image it replaced.
-TEST(ReadMarkdown, DISABLED_FrontMatterImageDoesNotKeepTheAltTextOfTheImageItReplaced) {
+// A front-matter image once kept the alt text of the Markdown image it replaced.
+TEST(ReadMarkdown, FrontMatterImageDoesNotKeepTheAltTextOfTheImageItReplaced) {
   Diagnostics diagnostics;
   auto document = read(
       "---\nimage: front.jpg\n---\n# T\n\n![The north landing](ferry.jpg)\n\nBody.\n", diagnostics);
   ASSERT_TRUE(document.lead);
   EXPECT_EQ(document.lead->image, "front.jpg");
   EXPECT_EQ(document.lead->alt, "");
+
+  // Naming the same picture keeps its alt text.
+  auto same = read(
+      "---\nimage: ferry.jpg\n---\n# T\n\n![The north landing](ferry.jpg)\n\nBody.\n", diagnostics);
+  EXPECT_EQ(same.lead, (LeadFigure{"ferry.jpg", "The north landing", "", ""}));
+  // A caption alone in the front matter leaves the picture and its alt text alone.
+  auto captioned = read(
+      "---\nimage_caption: The landing\n---\n# T\n\n![The north landing](ferry.jpg)\n\nBody.\n",
+      diagnostics);
+  EXPECT_EQ(captioned.lead, (LeadFigure{"ferry.jpg", "The north landing", "The landing", ""}));
 }
 
-// Reader bug: empty front-matter strings override conventions (no title, "" author, "" image).
-TEST(ReadMarkdown, DISABLED_EmptyFrontMatterValuesDoNotOverrideConventions) {
+// Empty front-matter strings once overrode the conventions (no title, "" author, "" image).
+TEST(ReadMarkdown, EmptyFrontMatterValuesDoNotOverrideConventions) {
   Diagnostics diagnostics;
   auto document = read(
       "---\ntitle: \"\"\nauthor: \"\"\nimage: \"\"\n---\n"
@@ -309,6 +319,16 @@ TEST(ReadMarkdown, DISABLED_EmptyFrontMatterValuesDoNotOverrideConventions) {
   EXPECT_EQ(document.meta.title, "River Ferry Returns");
   EXPECT_EQ(document.meta.authors, (std::vector<std::string>{"Ana Petrović"}));
   EXPECT_EQ(document.lead, (LeadFigure{"ferry.jpg", "Alt", "", ""}));
+  EXPECT_TRUE(diagnostics.items().empty());
+
+  for (std::string_view empty : {"date:", "date: \"\"", "date: \" \""}) {
+    std::string text = "---\n";
+    text.append(empty).append("\nlang: \"\"\n---\n# T\n\nMarch 7, 2024\n\nBody.\n");
+    auto dated = read(text, diagnostics);
+    EXPECT_EQ(dated.meta.date, (Date{2024, 3, 7})) << empty;
+    EXPECT_EQ(dated.meta.date_text, "March 7, 2024") << empty;
+    EXPECT_EQ(dated.meta.lang, "en") << empty;
+  }
   EXPECT_TRUE(diagnostics.items().empty());
 }
 
