@@ -75,6 +75,7 @@ void add_paged_options(CLI::App& command, Job& job, ReadFlags& flags, std::strin
   command.add_option("--title", job.collection.title, "The collection's title");
   command.add_option("--author", job.collection.editor, "The collection's author or editor");
   command.add_option("--lang", job.collection.lang, "The collection's language (BCP 47, e.g. en-GB)");
+  command.add_option("--style", job.style, "Style: a built-in name (`galley styles`) or a .toml file");
   command.add_flag("--strict", job.strict, "Treat warnings as errors: write nothing when there is one");
   flags.add_to(command);
   command.fallthrough();

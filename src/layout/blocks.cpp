@@ -31,17 +31,22 @@ void keep_together(std::vector<Slice>& slices, std::size_t first, double limit) 
 void BlockWriter::begin_article(const model::Blocks& blocks) {
   heading_base_ = shallowest_heading(blocks);
   outline_level_ = 0;
-  after_heading_ = false;
+  last_ = Last::none;
 }
 
-double BlockWriter::block_space(const BlockEnv& env) const {
-  return env.tight ? context_.style().list_item_space : context_.style().paragraph_space;
+double BlockWriter::space_before(const BlockEnv& env, bool paragraph) const {
+  const LayoutStyle& style = context_.style();
+  if (last_ == Last::heading) return heading_after_;
+  if (env.tight) return style.list_item_space;
+  if (last_ == Last::none) return 0;
+  if (paragraph && last_ == Last::paragraph) return style.paragraph_space;
+  return style.block_space;
 }
 
-void BlockWriter::add(std::vector<Slice> slices, double space_before) {
+void BlockWriter::add(std::vector<Slice> slices, double space_before, bool paragraph) {
   if (slices.empty()) return;
-  slices.front().space_before = after_heading_ ? context_.style().heading_space_after : space_before;
-  after_heading_ = false;
+  slices.front().space_before = space_before;
+  last_ = paragraph ? Last::paragraph : Last::other;
   for (Slice& slice : slices) {
     slice.article = context_.article();
     flow_.slices.push_back(std::move(slice));
@@ -59,7 +64,7 @@ void BlockWriter::block(const model::Block& block, Frame frame, const BlockEnv& 
         if constexpr (std::is_same_v<T, model::Para>) {
           para(node, frame, env);
         } else if constexpr (std::is_same_v<T, model::Header>) {
-          header(node, frame, env);
+          header(node, frame);
         } else if constexpr (std::is_same_v<T, model::BlockQuote>) {
           quote(node, frame, env);
         } else if constexpr (std::is_same_v<T, model::BulletList>) {
@@ -71,7 +76,7 @@ void BlockWriter::block(const model::Block& block, Frame frame, const BlockEnv& 
         } else if constexpr (std::is_same_v<T, model::Table>) {
           lay_out_table(*this, node, frame, env);
         } else if constexpr (std::is_same_v<T, model::Figure>) {
-          figure(node, frame, env);
+          figure(node, frame);
         } else if constexpr (std::is_same_v<T, model::HorizontalRule>) {
           rule(frame, env);
         } else if constexpr (std::is_same_v<T, model::Aside>) {
@@ -82,15 +87,22 @@ void BlockWriter::block(const model::Block& block, Frame frame, const BlockEnv& 
 }
 
 void BlockWriter::para(const model::Para& para, Frame frame, const BlockEnv& env) {
+  const LayoutStyle& style = context_.style();
   Spans spans;
   append_spans(context_, para.content, {}, spans);
-  add(set_paragraph(context_, spans, *env.text, Align::justify, frame), block_space(env));
+  // Running text indents a paragraph that follows another; lists and notes do not.
+  const bool indent = last_ == Last::paragraph && env.list_depth == 0 && env.text == &style.body;
+  const double space = space_before(env, true);
+  add(set_paragraph(context_, spans, *env.text, style.justify ? Align::justify : Align::left, frame,
+                    indent ? style.paragraph_indent : 0),
+      space, true);
 }
 
-void BlockWriter::header(const model::Header& header, Frame frame, const BlockEnv& env) {
+void BlockWriter::header(const model::Header& header, Frame frame) {
   const LayoutStyle& style = context_.style();
   const std::size_t index = static_cast<std::size_t>(std::clamp(header.level, 1, 6) - 1);
-  const TextStyle& text = style.headings[std::min(index, style.headings.size() - 1)];
+  const HeadingStyle& heading = style.headings[std::min(index, style.headings.size() - 1)];
+  const TextStyle& text = heading.text;
   Spans spans;
   append_spans(context_, header.content, {}, spans);
   std::vector<Slice> slices = set_paragraph(context_, spans, text, Align::left, frame);
@@ -101,10 +113,10 @@ void BlockWriter::header(const model::Header& header, Frame frame, const BlockEn
   outline_level_ = std::min(wanted, outline_level_ + 1);
   slices.front().marks.push_back(
       Mark{Mark::Kind::outline, model::plain_text(header.content), outline_level_, 0});
-  const double space = after_heading_ ? style.heading_space_after : style.heading_space_before + block_space(env);
-  after_heading_ = false;
+  const double space = last_ == Last::heading ? heading_after_ : last_ == Last::none ? 0 : heading.space_before;
   add(std::move(slices), space);
-  after_heading_ = true;
+  last_ = Last::heading;
+  heading_after_ = heading.space_after;
 }
 
 void BlockWriter::quote(const model::BlockQuote& quote, Frame frame, const BlockEnv& env) {
@@ -112,13 +124,13 @@ void BlockWriter::quote(const model::BlockQuote& quote, Frame frame, const Block
   const std::size_t first = flow_.slices.size();
   BlockEnv inner = env;
   ++inner.quote_depth;
-  const double space = block_space(env);
+  const double space = space_before(env);
   const Frame text{frame.x + style.quote_indent, frame.width - style.quote_indent};
-  // The first block of the quote keeps the space a block gets where the quote stands.
-  const bool was_after_heading = after_heading_;
+  last_ = Last::other;  // the quote's first paragraph is not indented
   blocks(quote.content, text, inner);
+  end_block();
   if (flow_.slices.size() == first) return;
-  if (!was_after_heading) flow_.slices[first].space_before = space;
+  flow_.slices[first].space_before = space;
   const double bar_x = frame.x + style.quote_bar_width / 2;
   for (std::size_t i = first; i < flow_.slices.size(); ++i) {
     Slice& slice = flow_.slices[i];
@@ -131,19 +143,19 @@ void BlockWriter::quote(const model::BlockQuote& quote, Frame frame, const Block
 void BlockWriter::code(const model::CodeBlock& code, Frame frame, const BlockEnv& env) {
   std::vector<Slice> slices = set_code(context_, code.text, frame);
   keep_together(slices, 0, 8 * context_.style().code.leading);
-  add(std::move(slices), block_space(env) + 2);
+  add(std::move(slices), space_before(env));
 }
 
 void BlockWriter::rule(Frame frame, const BlockEnv& env) {
   const LayoutStyle& style = context_.style();
   Slice slice;
-  slice.height = style.paragraph_space * 2;
+  slice.height = style.block_space * 2;
   const double y = slice.height / 2;
   const double inset = frame.width / 4;
   add_item(slice.items, Rule{frame.x + inset, y, frame.x + frame.width - inset, y, 0.6, style.rule_colour});
   std::vector<Slice> slices;
   slices.push_back(std::move(slice));
-  add(std::move(slices), block_space(env));
+  add(std::move(slices), space_before(env));
 }
 
 void BlockWriter::aside(const model::Aside& aside, Frame frame, const BlockEnv& env) {
@@ -172,16 +184,16 @@ void BlockWriter::aside(const model::Aside& aside, Frame frame, const BlockEnv& 
     add_item(slice.items, Rule{right, 0, right, slice.height, t, colour});
   }
   keep_together(slices, 0, (style.page_height - style.margin_top - style.margin_bottom) / 3);
-  add(std::move(slices), block_space(env) + 4);
+  add(std::move(slices), space_before(env) + 4);
   // What follows an aside keeps clear of its box.
   flow_.slices.back().height += 4;
 }
 
-void BlockWriter::figure(const model::Figure& figure, Frame frame, const BlockEnv& env) {
+void BlockWriter::figure(const model::Figure& figure, Frame frame) {
   std::vector<Slice> slices;
   slices.push_back(set_figure(context_, figure.image, figure.caption, figure.credit, frame));
   if (slices.front().items.empty()) return;
-  add(std::move(slices), std::max(block_space(env), context_.style().figure_space));
+  add(std::move(slices), last_ == Last::heading ? heading_after_ : context_.style().figure_space);
 }
 
 Slice merge_slices(std::vector<Slice> slices) {

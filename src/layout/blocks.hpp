@@ -32,27 +32,33 @@ class BlockWriter {
   void blocks(const model::Blocks& blocks, Frame frame, const BlockEnv& env);
   void block(const model::Block& block, Frame frame, const BlockEnv& env);
 
-  /// Appends slices, the first `space_before` below what came before (less after a heading).
-  void add(std::vector<Slice> slices, double space_before);
-  /// True right after a heading: the next block then sits close under it.
-  bool after_heading() const { return after_heading_; }
-  /// The space between two blocks in `env`.
-  double block_space(const BlockEnv& env) const;
+  /// The space above the next block in `env`: the heading's own space after it, the
+  /// paragraph space between two paragraphs, the block space around anything else, the item
+  /// space inside a tight list.
+  double space_before(const BlockEnv& env, bool paragraph = false) const;
+  /// Appends slices, the first `space_before` below what came before.
+  void add(std::vector<Slice> slices, double space_before, bool paragraph = false);
+  /// Marks the end of a block that holds others (a list, a quote): what follows is spaced
+  /// from it as from any block.
+  void end_block() { last_ = Last::other; }
 
  private:
   void para(const model::Para& para, Frame frame, const BlockEnv& env);
-  void header(const model::Header& header, Frame frame, const BlockEnv& env);
+  void header(const model::Header& header, Frame frame);
   void quote(const model::BlockQuote& quote, Frame frame, const BlockEnv& env);
   void code(const model::CodeBlock& code, Frame frame, const BlockEnv& env);
   void rule(Frame frame, const BlockEnv& env);
   void aside(const model::Aside& aside, Frame frame, const BlockEnv& env);
-  void figure(const model::Figure& figure, Frame frame, const BlockEnv& env);
+  void figure(const model::Figure& figure, Frame frame);
+
+  enum class Last : unsigned char { none, paragraph, heading, other };
 
   Context& context_;
   Flow& flow_;
-  bool after_heading_ = false;
-  int heading_base_ = 1;   ///< the shallowest heading level of the article
-  int outline_level_ = 0;  ///< the level of the last outline entry
+  Last last_ = Last::none;    ///< what the previous block was
+  double heading_after_ = 0;  ///< the space after the last heading
+  int heading_base_ = 1;      ///< the shallowest heading level of the article
+  int outline_level_ = 0;     ///< the level of the last outline entry
 };
 
 /// Bullet and ordered lists, nested; task items get a box (lists.cpp).

@@ -16,7 +16,7 @@ Context::Context(const LayoutStyle& style, text::FontMetrics& metrics, Diagnosti
 text::FaceId Context::face(Family family, text::FontStyle style) {
   const std::size_t slot = static_cast<std::size_t>(family) * 4 + static_cast<std::size_t>(style);
   if (faces_[slot] < 0) {
-    const auto& primary = family == Family::serif ? style_.serif : family == Family::sans ? style_.sans : style_.mono;
+    const auto& primary = family == Family::body ? style_.body_families : family == Family::heading ? style_.heading_families : style_.mono_families;
     std::vector<std::string> families = primary;
     families.insert(families.end(), style_.fallback.begin(), style_.fallback.end());
     faces_[slot] = metrics_.face(families, style);

@@ -72,7 +72,7 @@ PageTree lay_out(const model::Document& document, const LayoutStyle& style, text
   lay_out_article(context, document, 0, flow);
   PageTree tree;
   tree.info = article_info(context, document);
-  paginate(context, flow, {RunningHead{tree.info.title, ""}}, tree);
+  paginate(context, flow, {RunningHead{tree.info.title, tree.info.author, document.meta.date_text, "", true}}, tree);
   tree.fonts = context.fonts();
   return tree;
 }
@@ -89,7 +89,9 @@ PageTree lay_out(const model::Collection& collection, const std::vector<const mo
     const model::Document& article = *articles[i];
     lay_out_article(context, article, static_cast<int>(i), flow);
     const std::string title = shown_title(context, article);
-    heads.push_back(collection.title.empty() ? RunningHead{title, ""} : RunningHead{collection.title, title});
+    const std::string byline = model::join_names(article.meta.authors, model::labels_for(article.meta.lang));
+    heads.push_back(RunningHead{collection.title.empty() ? title : collection.title, byline, article.meta.date_text,
+                                collection.title.empty() ? "" : title, false});
     for (const auto& author : article.meta.authors) add_unique(authors, author);
     for (const auto& tag : article.meta.tags) add_unique(tags, tag);
     const auto& date = article.meta.date;
@@ -98,7 +100,7 @@ PageTree lay_out(const model::Collection& collection, const std::vector<const mo
   const model::Document& first = *articles.front();
   tree.info.lang = !collection.lang.empty() ? collection.lang : first.meta.lang;
   const model::Labels& labels = model::labels_for(tree.info.lang);
-  tree.info.title = !collection.title.empty() ? collection.title : heads.front().left;
+  tree.info.title = !collection.title.empty() ? collection.title : heads.front().title;
   tree.info.author = !collection.editor.empty() ? collection.editor : model::join_names(authors, labels);
   tree.info.keywords = joined(tags);
   paginate(context, flow, heads, tree);

@@ -56,7 +56,8 @@ void lay_out_list(BlockWriter& writer, const std::vector<model::ListItem>& items
   item_env.tight = tight;
   const double marker_right = inner.x - gap;
 
-  const double list_space = writer.after_heading() ? style.heading_space_after : writer.block_space(env);
+  const double list_space = writer.space_before(env);
+  const double item_space = tight ? style.list_item_space : std::max(style.paragraph_space, 4.0);
   for (std::size_t i = 0; i < items.size(); ++i) {
     const model::ListItem& item = items[i];
     Flow& flow = writer.flow();
@@ -72,7 +73,7 @@ void lay_out_list(BlockWriter& writer, const std::vector<model::ListItem>& items
       writer.add(std::move(slices), 0);
     }
     Slice& head = flow.slices[first];
-    head.space_before = i == 0 ? list_space : (tight ? style.list_item_space : style.paragraph_space);
+    head.space_before = i == 0 ? list_space : item_space;
     const double baseline =
         head.baseline >= 0 ? head.baseline : baseline_in_line(context, face, text.size, text.leading);
     if (item.task != model::Task::none) {
@@ -87,6 +88,7 @@ void lay_out_list(BlockWriter& writer, const std::vector<model::ListItem>& items
       x += f.width;
     }
   }
+  writer.end_block();
 }
 
 }  // namespace galley::layout

@@ -40,7 +40,7 @@ void lay_out_notes(BlockWriter& writer, const std::vector<model::Note>& notes, F
       writer.add(std::move(slices), 0);
     }
     Slice& head = flow.slices[first];
-    head.space_before = 3;
+    head.space_before = i == 0 ? 4 : 3;
     const double baseline = head.baseline >= 0 ? head.baseline : baseline_in_line(context, face, text.size, text.leading);
     const int number = static_cast<int>(i) + 1;
     std::vector<Fragment> fragments;
@@ -51,6 +51,7 @@ void lay_out_notes(BlockWriter& writer, const std::vector<model::Note>& notes, F
       x += f.width;
     }
     head.marks.push_back(Mark{Mark::Kind::destination, note_destination(context.article(), number), 0, 0});
+    writer.end_block();
   }
 }
 

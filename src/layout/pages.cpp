@@ -157,9 +157,10 @@ std::string fitted(Context& context, text::FaceId face, double size, std::string
   return "";
 }
 
-void add_line(Context& context, Page& page, const TextStyle& style, const std::string& text, double x, double baseline,
+// Draws one line of running text, shortened to `width`; returns false when it is empty.
+bool add_line(Context& context, Page& page, const TextStyle& style, const std::string& text, double x, double baseline,
               double width, Align align) {
-  if (text.empty() || width <= 0) return;
+  if (text.empty() || width <= 0) return false;
   const text::FaceId face = context.face(style);
   const std::string shown = fitted(context, face, style.size, context.drawable(text), width);
   std::vector<Fragment> fragments;
@@ -170,27 +171,81 @@ void add_line(Context& context, Page& page, const TextStyle& style, const std::s
     add_item(page.items, TextRun{f.font, f.size, x, baseline, f.width, f.text, style.colour});
     x += f.width;
   }
+  return !fragments.empty();
+}
+
+std::string expand(const std::string& pattern, const RunningHead& head, const std::string& section, std::size_t page,
+                   std::size_t pages) {
+  std::string out;
+  for (std::size_t i = 0; i < pattern.size();) {
+    const std::size_t close = pattern[i] == '{' ? pattern.find('}', i) : std::string::npos;
+    if (close != std::string::npos) {
+      const std::string_view name = std::string_view(pattern).substr(i + 1, close - i - 1);
+      if (name == "title") out += head.title;
+      else if (name == "section") out += section;
+      else if (name == "author") out += head.author;
+      else if (name == "date") out += head.date;
+      else if (name == "page") out += std::to_string(page);
+      else if (name == "pages") out += std::to_string(pages);
+      else out.append(pattern, i, close - i + 1);
+      i = close + 1;
+    } else {
+      out += pattern[i++];
+    }
+  }
+  return out;
+}
+
+// Left, centre and right texts on one line: the centre keeps what it needs (a third at most
+// when the sides have text), the sides share the rest.
+bool add_running_line(Context& context, Page& page, const RunningTemplates& templates, const RunningHead& head,
+                      const std::string& section, std::size_t number, std::size_t pages, double baseline) {
+  const LayoutStyle& style = context.style();
+  const TextStyle& text = style.running;
+  const double left = style.margin_left;
+  const double width = style.page_width - style.margin_left - style.margin_right;
+  const std::string l = expand(templates.left, head, section, number, pages);
+  const std::string c = expand(templates.center, head, section, number, pages);
+  const std::string r = expand(templates.right, head, section, number, pages);
+  const bool sides = !l.empty() || !r.empty();
+  double centre = 0;
+  if (!c.empty()) centre = std::min(context.measure(context.face(text), text.size, c), sides ? width / 3 : width);
+  const double gap = 12;
+  const double side = c.empty() && (l.empty() || r.empty()) ? width : (width - centre) / 2 - gap;
+  bool drawn = add_line(context, page, text, c, left + (width - centre) / 2, baseline, centre, Align::center);
+  drawn = add_line(context, page, text, l, left, baseline, side, Align::left) || drawn;
+  drawn = add_line(context, page, text, r, left + width - side, baseline, side, Align::right) || drawn;
+  return drawn;
+}
+
+// The heading in force at the top of page `page`: the last outline entry above it.
+std::string section_at(const PageTree& tree, int page, double top) {
+  const OutlineEntry* current = nullptr;
+  for (const OutlineEntry& entry : tree.outline) {
+    if (entry.page > page || (entry.page == page && entry.y > top + 0.5)) break;
+    current = &entry;
+  }
+  return current && current->level > 0 ? current->title : "";
 }
 
 void add_running_heads(Context& context, const std::vector<RunningHead>& heads, const std::vector<int>& page_article,
                        const std::vector<bool>& page_opens_article, PageTree& tree) {
   const LayoutStyle& style = context.style();
-  const double left = style.margin_left;
-  const double width = style.page_width - style.margin_left - style.margin_right;
   const std::size_t count = tree.pages.size();
+  const RunningHead none;
   for (std::size_t p = 0; p < count; ++p) {
     Page& page = tree.pages[p];
-    add_line(context, page, style.running_head, fmt::format("{} / {}", p + 1, count), left,
-             style.page_height - style.folio_baseline, width, Align::center);
     const auto article = static_cast<std::size_t>(page_article[p]);
-    if (page_opens_article[p] || article >= heads.size()) continue;
-    const RunningHead& head = heads[article];
-    const double half = head.right.empty() ? width : width / 2 - 12;
-    add_line(context, page, style.running_head, head.left, left, style.running_head_baseline, half, Align::left);
-    add_line(context, page, style.running_head, head.right, left + width - half, style.running_head_baseline, half,
-             Align::right);
-    add_item(page.items,
-        Rule{left, style.running_head_rule, left + width, style.running_head_rule, 0.3, style.running_head.colour});
+    const RunningHead& head = article < heads.size() ? heads[article] : none;
+    const std::string section =
+        head.follow_headings ? section_at(tree, static_cast<int>(p), style.margin_top) : head.section;
+    add_running_line(context, page, style.footer, head, section, p + 1, count,
+                     style.page_height - style.footer_baseline);
+    if (page_opens_article[p]) continue;
+    if (add_running_line(context, page, style.header, head, section, p + 1, count, style.header_baseline)) {
+      const double right = style.page_width - style.margin_right;
+      add_item(page.items, Rule{style.margin_left, style.header_rule, right, style.header_rule, 0.3, style.running.colour});
+    }
   }
 }
 

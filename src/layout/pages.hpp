@@ -11,14 +11,19 @@
 
 namespace galley::layout {
 
-/// The running head of an article's pages after its first: text at the left and the right.
+/// What an article's running heads and feet say (the style's templates pick from it).
 struct RunningHead {
-  std::string left;
-  std::string right;
+  std::string title;    ///< {title}: the article's, or the collection's
+  std::string author;   ///< {author}
+  std::string date;     ///< {date}, as written
+  /// {section} when it does not follow the headings: the article's title in a collection.
+  std::string section;
+  bool follow_headings = true;  ///< {section} is the heading in force at the page top
 };
 
-/// Fills `tree.pages`, `tree.destinations` and `tree.outline` from `flow`. `heads` is indexed
-/// by Slice::article.
+/// Fills `tree.pages`, `tree.destinations` and `tree.outline` from `flow`, then draws the
+/// running heads (on every page but an article's first) and feet. `heads` is indexed by
+/// Slice::article.
 void paginate(Context& context, Flow& flow, const std::vector<RunningHead>& heads, PageTree& tree);
 
 /// Cuts a slice taller than `height` into slices no taller, between lines of text.

@@ -47,6 +47,8 @@ class Builder {
  public:
   Builder(Context& context, const TextStyle& base) : context_(context), base_(base) {}
 
+  void indent(double width) { push(BreakItem::box_of(width), ItemSource{0, 0}); }
+
   void add(const Span& span) {
     if (span.line_break) {
       close_box();
@@ -205,8 +207,11 @@ class Builder {
   std::size_t box_begin_ = 0;
 };
 
-Prepared prepare(Context& context, const Spans& spans, const TextStyle& base, double line_width) {
+Prepared prepare(Context& context, const Spans& spans, const TextStyle& base, double line_width,
+                 double first_indent = 0) {
   Builder builder(context, base);
+  // An indent is an empty box (Knuth and Plass: "the box for paragraph indentation").
+  if (first_indent > 0) builder.indent(first_indent);
   for (const Span& span : spans) builder.add(span);
   return builder.finish(line_width);
 }
@@ -274,6 +279,7 @@ Slice place_line(Context& context, const Prepared& prepared, const Line& line, c
     }
     if (item.kind != BreakItem::Kind::box) continue;
     const ItemSource& source = prepared.sources[i];
+    const double box_end = x + item.width;
     for (std::size_t p = source.piece_begin; p < source.piece_end; ++p) {
       const Piece& piece = prepared.pieces[p];
       const Fragment& f = piece.fragment;
@@ -301,6 +307,7 @@ Slice place_line(Context& context, const Prepared& prepared, const Line& line, c
       }
       x += f.width;
     }
+    x = box_end;
   }
   if (hyphen > 0 && last_piece) {
     const Fragment& f = last_piece->fragment;
@@ -321,17 +328,20 @@ double baseline_in_line(Context& context, text::FaceId face, double size, double
 }
 
 std::vector<Slice> set_paragraph(Context& context, const Spans& spans, const TextStyle& base, Align align,
-                                 Frame frame) {
-  const Prepared prepared = prepare(context, spans, base, frame.width);
+                                 Frame frame, double first_indent) {
+  if (spans.empty()) return {};
+  const Prepared prepared = prepare(context, spans, base, frame.width, first_indent);
   std::vector<Slice> slices;
-  if (prepared.items.empty()) return slices;
+  if (prepared.pieces.empty()) return slices;
   const double baseline = baseline_in_line(context, context.face(base), base.size, base.leading);
   const std::vector<Line> lines = break_lines(prepared.items, frame.width);
   for (const Line& line : lines) slices.push_back(place_line(context, prepared, line, base, align, frame, baseline));
-  // No orphan (a first line alone at a page's foot) and no widow (a last line alone at the top).
-  if (slices.size() >= 2) {
-    slices.front().keep_with_next = true;
-    slices[slices.size() - 2].keep_with_next = true;
+  // At least `orphans` lines at a page's foot and `widows` lines at the next page's top.
+  const std::size_t count = slices.size();
+  const auto orphans = static_cast<std::size_t>(context.style().orphans);
+  const auto widows = static_cast<std::size_t>(context.style().widows);
+  for (std::size_t i = 0; i + 1 < count; ++i) {
+    if (i + 1 < orphans || i + widows >= count) slices[i].keep_with_next = true;
   }
   return slices;
 }

@@ -15,10 +15,10 @@ namespace galley::layout {
 enum class Align : unsigned char { left, right, center, justify };
 
 /// Sets `spans` in `base` (emphasis, code and marks vary it) into lines of `frame.width`
-/// starting at `frame.x`. One slice per line, `base.leading` high; a paragraph of several
-/// lines keeps its first two and last two lines together (no orphan, no widow).
+/// starting at `frame.x`, the first line indented by `first_indent`. One slice per line,
+/// `base.leading` high; the style's orphans and widows decide which lines keep together.
 std::vector<Slice> set_paragraph(Context& context, const Spans& spans, const TextStyle& base, Align align,
-                                 Frame frame);
+                                 Frame frame, double first_indent = 0);
 
 /// How wide `spans` are: `min`, the widest word (the narrowest column that breaks no word);
 /// `max`, the widest line when only hard line breaks end lines.

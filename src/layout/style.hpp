@@ -1,25 +1,43 @@
 // The look of a paged document in one struct: page, type, spacing and colours, every value
-// with its default. The style-files issue loads these from TOML; until then galley's PDF is
-// this default (A4, a serif body, sans headings, monospace code).
+// with its default. layout_style() fills it from a style sheet (galley/style.hpp, TOML style
+// files); what a style sheet does not say (paddings, list indents, code ground) keeps the
+// defaults here. With no style given, galley's PDF is the built-in `article` style: A4, a
+// serif body, sans headings, monospace code.
 #pragma once
 
 #include <string>
 #include <vector>
 
+#include "galley/diagnostics.hpp"
+#include "galley/style.hpp"
 #include "layout/page_tree.hpp"
 #include "text/font_metrics.hpp"
 
 namespace galley::layout {
 
 /// Which family list of the style a text uses.
-enum class Family : std::uint8_t { serif, sans, mono };
+enum class Family : std::uint8_t { body, heading, mono };
 
 struct TextStyle {
-  Family family = Family::serif;
+  Family family = Family::body;
   text::FontStyle style = text::FontStyle::regular;
   double size = 10.5;    ///< font size, points
   double leading = 14;   ///< baseline to baseline, points
   Colour colour{0x1a, 0x1a, 0x1a};
+};
+
+/// A heading level: its text and the space around it.
+struct HeadingStyle {
+  TextStyle text;
+  double space_before = 14;  ///< above the heading
+  double space_after = 4;    ///< between the heading and what follows
+};
+
+/// A running head or foot: three templates, left, centre and right. They may use {title}
+/// (the article's, or the collection's), {section} (the heading in force at the page top,
+/// or the article in a collection), {author}, {date}, {page} and {pages}.
+struct RunningTemplates {
+  std::string left, center, right;
 };
 
 struct LayoutStyle {
@@ -32,51 +50,56 @@ struct LayoutStyle {
   double margin_right = 76;
 
   // --- Families: the first installed one is used, the rest are its fallbacks -----------
-  std::vector<std::string> serif = {"Liberation Serif", "Noto Serif", "DejaVu Serif"};
-  std::vector<std::string> sans = {"Liberation Sans", "Noto Sans", "DejaVu Sans"};
-  std::vector<std::string> mono = {"Liberation Mono", "DejaVu Sans Mono", "Noto Mono"};
+  std::vector<std::string> body_families = {"Liberation Serif"};
+  std::vector<std::string> heading_families = {"Liberation Sans"};  ///< also bylines, captions, tables
+  std::vector<std::string> mono_families = {"Liberation Mono"};
   /// Appended to every family list: symbols and scripts the text fonts lack. Characters none
   /// of these has are looked up among all installed fonts.
-  std::vector<std::string> fallback = {"DejaVu Sans", "Noto Sans", "DejaVu Serif"};
+  std::vector<std::string> fallback = {"DejaVu Serif", "DejaVu Sans", "Noto Sans"};
 
   // --- Body ------------------------------------------------------------------------------
-  TextStyle body{Family::serif, text::FontStyle::regular, 10.5, 14};
-  double paragraph_space = 6;  ///< between paragraphs (no first-line indent)
-  double space_stretch = 0.5;  ///< how far a justified space may grow, in natural space widths
-  double space_shrink = 0.2;   ///< how far it may shrink
+  TextStyle body{Family::body, text::FontStyle::regular, 10.5, 14};
+  bool justify = true;             ///< else ragged right
+  double paragraph_indent = 10.5;  ///< first line of a paragraph that follows another
+  double paragraph_space = 0;      ///< extra space between paragraphs
+  double block_space = 7;          ///< around lists, quotes, code, tables and asides
+  int orphans = 2;                 ///< lines of a paragraph a page may end with, at least
+  int widows = 2;                  ///< lines of a paragraph a page may start with, at least
+  double space_stretch = 0.5;      ///< how far a justified space may grow, in natural space widths
+  double space_shrink = 0.2;       ///< how far it may shrink
   /// A justified line whose spaces would have to grow beyond this many stretches is set
   /// ragged instead (a line before a long unbreakable word).
   double max_stretch_ratio = 3;
-  Colour link_colour{0x1a, 0x4f, 0x8b};  ///< live links
+  Colour link_colour{0x1a, 0x4f, 0x8a};  ///< live links
   double note_mark_scale = 0.65;  ///< footnote marks: size relative to the text
   double note_mark_rise = 0.38;   ///< and how far above the baseline, in text sizes
   double code_scale = 0.9;        ///< inline code relative to the text around it
 
   // --- Title block -----------------------------------------------------------------------
-  TextStyle headline{Family::sans, text::FontStyle::bold, 24, 28.5};
-  TextStyle dek{Family::serif, text::FontStyle::italic, 13.5, 17.5, {0x44, 0x44, 0x44}};
-  TextStyle byline{Family::sans, text::FontStyle::bold, 9, 12};
-  TextStyle dateline{Family::sans, text::FontStyle::regular, 9, 12, {0x55, 0x55, 0x55}};
+  TextStyle headline{Family::heading, text::FontStyle::bold, 24, 28.5};
+  TextStyle dek{Family::body, text::FontStyle::italic, 13, 17, {0x44, 0x44, 0x44}};
+  TextStyle byline{Family::heading, text::FontStyle::bold, 9, 12};
+  TextStyle dateline{Family::heading, text::FontStyle::regular, 9, 12, {0x55, 0x55, 0x55}};
   double headline_space_after = 8;  ///< headline to dek
   double dek_space_after = 10;      ///< dek to byline
   double title_rule_space = 8;      ///< dateline to the rule under the title block
-  double title_block_space = 14;    ///< the rule to what follows
-  Colour title_rule_colour{0x22, 0x22, 0x22};
-  double title_rule_thickness = 0.8;
+  double title_block_space = 18;    ///< the rule to what follows
+  Colour title_rule_colour{0xb3, 0x00, 0x1b};  ///< the style's accent
+  double title_rule_thickness = 1;
 
-  // --- Headings in the body (h1 .. h4; deeper levels look like h4) ------------------------
-  std::vector<TextStyle> headings = {
-      {Family::sans, text::FontStyle::bold, 16, 20},
-      {Family::sans, text::FontStyle::bold, 13.5, 17},
-      {Family::sans, text::FontStyle::bold, 11.5, 15},
-      {Family::sans, text::FontStyle::bold, 10.5, 14},
+  // --- Headings in the body, h1 .. h6 ------------------------------------------------------
+  std::vector<HeadingStyle> headings = {
+      {{Family::heading, text::FontStyle::bold, 16, 19.5}, 16, 6},
+      {{Family::heading, text::FontStyle::bold, 13.5, 16.5}, 14, 5},
+      {{Family::heading, text::FontStyle::bold, 11.5, 14.5}, 12, 4},
+      {{Family::heading, text::FontStyle::bold, 10.5, 13.5}, 10, 3},
+      {{Family::heading, text::FontStyle::bold, 10, 13}, 8, 3},
+      {{Family::heading, text::FontStyle::bold, 10, 13}, 8, 3},
   };
-  double heading_space_before = 14;  ///< above a heading (besides paragraph_space)
-  double heading_space_after = 3;    ///< between a heading and what follows
 
   // --- Figures ---------------------------------------------------------------------------
-  TextStyle caption{Family::sans, text::FontStyle::regular, 8.5, 11, {0x33, 0x33, 0x33}};
-  Colour credit_colour{0x77, 0x77, 0x77};
+  TextStyle caption{Family::heading, text::FontStyle::regular, 8.5, 11, {0x54, 0x54, 0x54}};
+  Colour credit_colour{0x80, 0x80, 0x80};
   double figure_max_height = 0.45;  ///< share of the body height a picture may take
   double caption_space = 5;         ///< picture to caption
   double figure_space = 10;         ///< above and below a figure
@@ -88,11 +111,11 @@ struct LayoutStyle {
   double quote_indent = 16;       ///< block quote text inset
   double quote_bar_width = 2;     ///< the bar left of a block quote
   Colour quote_bar_colour{0xbb, 0xbb, 0xbb};
-  TextStyle aside{Family::sans, text::FontStyle::regular, 9, 12.5};
-  double aside_padding = 7;       ///< inside the aside's box
-  Colour aside_rule_colour{0x88, 0x88, 0x88};
-  double aside_rule_thickness = 0.6;
-  Colour rule_colour{0x99, 0x99, 0x99};  ///< horizontal rules (---)
+  TextStyle aside{Family::heading, text::FontStyle::regular, 9, 12.5};
+  double aside_padding = 6;       ///< inside the aside's box
+  Colour aside_rule_colour{0x99, 0x99, 0x99};
+  double aside_rule_thickness = 0.75;
+  Colour rule_colour{0x99, 0x99, 0x99};  ///< horizontal rules (---) and the notes' rule
 
   // --- Code --------------------------------------------------------------------------------
   TextStyle code{Family::mono, text::FontStyle::regular, 8.5, 11.5};
@@ -101,24 +124,31 @@ struct LayoutStyle {
   int tab_width = 4;        ///< columns per tab stop
 
   // --- Tables ------------------------------------------------------------------------------
-  TextStyle table{Family::sans, text::FontStyle::regular, 8.5, 11};
+  TextStyle table{Family::heading, text::FontStyle::regular, 8.5, 11};
   double cell_padding_x = 4;
   double cell_padding_y = 3;
   Colour table_rule_colour{0x33, 0x33, 0x33};  ///< above and below the header
   Colour row_rule_colour{0xd0, 0xd0, 0xd0};    ///< between body rows
 
   // --- Notes and source line -------------------------------------------------------------
-  TextStyle notes_heading{Family::sans, text::FontStyle::bold, 9, 12};
-  TextStyle note{Family::serif, text::FontStyle::regular, 8.5, 11.5};
+  TextStyle notes_heading{Family::heading, text::FontStyle::bold, 9, 12};
+  TextStyle note{Family::body, text::FontStyle::regular, 8.5, 11.5};
   double note_number_width = 16;  ///< the hanging number of a note
-  TextStyle source{Family::sans, text::FontStyle::regular, 8, 11, {0x55, 0x55, 0x55}};
+  TextStyle source{Family::heading, text::FontStyle::regular, 8, 11, {0x55, 0x55, 0x55}};
   double end_space = 16;  ///< body to the notes, notes to the source line
 
-  // --- Running head and folio ---------------------------------------------------------
-  TextStyle running_head{Family::sans, text::FontStyle::regular, 7.5, 9, {0x66, 0x66, 0x66}};
-  double running_head_baseline = 48;  ///< from the page top
-  double running_head_rule = 54;      ///< the hairline under it, from the page top
-  double folio_baseline = 40;         ///< from the page bottom: "3 / 8"
+  // --- Running head and foot ----------------------------------------------------------
+  TextStyle running{Family::heading, text::FontStyle::regular, 7.5, 9, {0x66, 0x66, 0x66}};
+  RunningTemplates header{"{title}", "", "{section}"};  ///< on every page but an article's first
+  RunningTemplates footer{"", "{page} / {pages}", ""};  ///< on every page
+  double header_baseline = 48;  ///< from the page top
+  double header_rule = 54;      ///< the hairline under the running head, from the page top
+  double footer_baseline = 40;  ///< from the page bottom
 };
+
+/// The layout parameters a style sheet gives. What the PDF cannot do yet (several columns,
+/// mirrored margins, link URLs as notes, bleed and printer's marks, CMYK output) is reported
+/// in one warning and left out: the page is laid out as one column on the trim size.
+LayoutStyle layout_style(const style::StyleSheet& sheet, Diagnostics& diagnostics);
 
 }  // namespace galley::layout

@@ -126,7 +126,7 @@ void lay_out_table(BlockWriter& writer, const model::Table& table, Frame frame, 
     }
     slices.push_back(std::move(slice));
   }
-  writer.add(std::move(slices), writer.block_space(env) + 2);
+  writer.add(std::move(slices), writer.space_before(env));
 }
 
 }  // namespace galley::layout

@@ -127,6 +127,11 @@ pages=$(pdfinfo both.pdf 2>/dev/null | awk '/^Pages:/ { print $2 }')
 if [[ ${pages:-0} -ge 2 ]]; then pass; else fail "one PDF of two articles has ${pages:-no} pages"; fi
 expect_exit 0 "--out-dir" pdf --quiet one/article.md two/article.md --out-dir out
 if [[ -f out/one-article.pdf && -f out/two-article.pdf ]]; then pass; else fail "--out-dir wrote: $(ls out)"; fi
+printf 'extends = "article"\n[fonts]\nbody = "Liberaton Serif"\n' >misspelt.toml
+expect_exit 65 "a font family that is not installed" pdf --quiet one/article.md --style misspelt.toml -o font.pdf
+if grep -q "closest installed: Liberation Serif" stderr.txt; then pass; else fail "unknown family: $(head -c 300 stderr.txt)"; fi
+expect_exit 0 "a built-in style" pdf --quiet one/article.md --style letter -o letter.pdf
+if pdfinfo letter.pdf 2>/dev/null | grep -q 'Page size: *612 x 792'; then pass; else fail "--style letter is not US Letter"; fi
 expect_exit 65 "--strict with a warning" pdf --strict two/article.md -o strict.pdf
 if [[ -e strict.pdf ]]; then fail "--strict left strict.pdf behind"; else pass; fi
 cd - >/dev/null || exit 2

@@ -117,7 +117,7 @@ TEST_F(LayoutPages, FoliosOnEveryPageAndRunningHeadsAfterTheFirst) {
   for (int i = 0; i < 65; ++i) flow.slices.push_back(block(10, numbered("s", i)));
   flow.slices.front().page_break_before = true;
   PageTree tree;
-  paginate(context, flow, {RunningHead{"Title", ""}}, tree);
+  paginate(context, flow, {RunningHead{"Title", "", "", "", true}}, tree);
   ASSERT_EQ(tree.pages.size(), 3u);
   auto texts = [&](std::size_t page) {
     std::string all;

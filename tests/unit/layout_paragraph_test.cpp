@@ -10,7 +10,7 @@
 namespace galley::layout {
 namespace {
 
-const TextStyle text{Family::serif, text::FontStyle::regular, 10, 12};
+const TextStyle text{Family::body, text::FontStyle::regular, 10, 12};
 
 struct Fixture : ::testing::Test {
   LayoutStyle style;

@@ -134,19 +134,21 @@ class PdfExporter final : public Exporter {
   std::string_view extension() const override { return ".pdf"; }
   Target target() const override { return Target::paged; }
 
-  void write_model(const model::Document& document, const ExportOptions&, ByteSink& sink,
+  void write_model(const model::Document& document, const ExportOptions& options, ByteSink& sink,
                    Diagnostics& diagnostics) const override {
     text::FontSet fonts;
-    const layout::PageTree tree = layout::lay_out(document, layout::LayoutStyle{}, fonts, diagnostics);
+    const layout::PageTree tree =
+        layout::lay_out(document, layout::layout_style(options.style, diagnostics), fonts, diagnostics);
     sink.write(pdf::render(tree, std::getenv("SOURCE_DATE_EPOCH"), diagnostics));
   }
 
   void write_collection(const model::Collection& collection, const std::vector<model::Document>& articles,
-                        const ExportOptions&, ByteSink& sink, Diagnostics& diagnostics) const override {
+                        const ExportOptions& options, ByteSink& sink, Diagnostics& diagnostics) const override {
     std::vector<const model::Document*> pointers;
     for (const auto& article : articles) pointers.push_back(&article);
     text::FontSet fonts;
-    const layout::PageTree tree = layout::lay_out(collection, pointers, layout::LayoutStyle{}, fonts, diagnostics);
+    const layout::PageTree tree =
+        layout::lay_out(collection, pointers, layout::layout_style(options.style, diagnostics), fonts, diagnostics);
     sink.write(pdf::render(tree, std::getenv("SOURCE_DATE_EPOCH"), diagnostics));
   }
 };

@@ -97,18 +97,20 @@ class TraceExporter final : public Exporter {
   std::string_view extension() const override { return ".txt"; }
   Target target() const override { return Target::paged; }
 
-  void write_model(const model::Document& document, const ExportOptions&, ByteSink& sink,
+  void write_model(const model::Document& document, const ExportOptions& options, ByteSink& sink,
                    Diagnostics& diagnostics) const override {
     text::FontSet fonts;
-    sink.write(trace::print(layout::lay_out(document, layout::LayoutStyle{}, fonts, diagnostics)));
+    const layout::LayoutStyle style = layout::layout_style(options.style, diagnostics);
+    sink.write(trace::print(layout::lay_out(document, style, fonts, diagnostics)));
   }
 
   void write_collection(const model::Collection& collection, const std::vector<model::Document>& articles,
-                        const ExportOptions&, ByteSink& sink, Diagnostics& diagnostics) const override {
+                        const ExportOptions& options, ByteSink& sink, Diagnostics& diagnostics) const override {
     std::vector<const model::Document*> pointers;
     for (const auto& article : articles) pointers.push_back(&article);
     text::FontSet fonts;
-    sink.write(trace::print(layout::lay_out(collection, pointers, layout::LayoutStyle{}, fonts, diagnostics)));
+    const layout::LayoutStyle style = layout::layout_style(options.style, diagnostics);
+    sink.write(trace::print(layout::lay_out(collection, pointers, style, fonts, diagnostics)));
   }
 };
 
