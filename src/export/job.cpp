@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "export/parallel.hpp"
 #include "export/read_articles.hpp"
 #include "galley/job.hpp"
 
@@ -57,21 +58,26 @@ void run_each(const Job& job, const Exporter& exporter, const ExportOptions& opt
   if (!std::filesystem::is_directory(job.output_dir, error)) {
     throw Error(ErrorKind::cant_create, job.output_dir, 0, "no such folder");
   }
-  const auto articles = read_articles(paths, job.read, job.threads, diagnostics);
   const auto names = output_names(paths, exporter.extension());
+  std::set<std::filesystem::path> inputs;  // canonical, so the check is linear in the inputs
+  for (const auto& input : paths) inputs.insert(std::filesystem::weakly_canonical(input, error));
   std::vector<std::string> outputs;
-  for (std::size_t i = 0; i < articles.size(); ++i) {
-    outputs.push_back((std::filesystem::path(job.output_dir) / names[i]).string());
-    for (const auto& input : paths) {
-      if (same_file(input, outputs.back())) throw Error(ErrorKind::usage, outputs.back(), 0, "the output would overwrite an input");
+  for (const auto& name : names) {
+    outputs.push_back((std::filesystem::path(job.output_dir) / name).string());
+    if (inputs.count(std::filesystem::weakly_canonical(outputs.back(), error))) {
+      throw Error(ErrorKind::usage, outputs.back(), 0, "the output would overwrite an input");
     }
   }
-  std::vector<std::string> bytes;
-  for (const auto& article : articles) {
-    StringSink sink;
-    exporter.write_model(article, options, sink, diagnostics);
-    bytes.push_back(sink.take());
-  }
+  // Each article read and exported on its own, several at a time.
+  std::vector<std::string> bytes(paths.size());
+  run_in_parallel(
+      paths.size(), job.threads,
+      [&](std::size_t i, Diagnostics& own) {
+        StringSink sink;
+        exporter.write_model(read_markdown_file(paths[i], job.read, own), options, sink, own);
+        bytes[i] = sink.take();
+      },
+      diagnostics);
   refuse_if_strict(job, diagnostics);
   for (std::size_t i = 0; i < outputs.size(); ++i) write_file_atomically(outputs[i], bytes[i]);
 }

@@ -27,8 +27,15 @@ std::pair<double, double> extent(const Item& item) {
       item);
 }
 
+void shift(Item& item, double dy);
+
 // The item moved down by dy.
 Item moved(Item item, double dy) {
+  shift(item, dy);
+  return item;
+}
+
+void shift(Item& item, double dy) {
   std::visit(
       [&](auto& node) {
         using T = std::decay_t<decltype(node)>;
@@ -40,7 +47,6 @@ Item moved(Item item, double dy) {
         }
       },
       item);
-  return item;
 }
 
 class Paginator {
@@ -59,7 +65,7 @@ class Paginator {
         if (slice.page_break_before || tree_.pages.empty()) new_page(slice.article, true);
         for (Slice& part : cut_tall_slice(slice, bottom_ - top_)) {
           if (!fits(part.height, part.space_before)) new_page(part.article, false);
-          place(part);
+          place(std::move(part));
         }
         continue;
       }
@@ -69,7 +75,7 @@ class Paginator {
         new_page(slice.article, false);
         repeat_table_header(slice);
       }
-      place(slice);
+      place(std::move(slice));
     }
   }
 
@@ -101,6 +107,7 @@ class Paginator {
     Page page;
     page.width = style_.page_width;
     page.height = style_.page_height;
+    page.items.reserve(tree_.pages.empty() ? 512 : tree_.pages.back().items.size() + 64);
     tree_.pages.push_back(std::move(page));
     page_article.push_back(article);
     page_opens_article.push_back(opens_article);
@@ -111,15 +118,19 @@ class Paginator {
     if (slice.table < 0 || slice.table_header) return;
     for (Slice header : flow_.table_headers[static_cast<std::size_t>(slice.table)]) {
       header.space_before = 0;
-      place(header);
+      place(std::move(header));
     }
   }
 
-  void place(const Slice& slice) {
+  // Puts the slice on the current page; its items are moved out.
+  void place(Slice&& slice) {
     if (y_ > top_) y_ += slice.space_before;
     Page& page = tree_.pages.back();
     const int index = static_cast<int>(tree_.pages.size() - 1);
-    for (const Item& item : slice.items) page.items.push_back(moved(item, y_));
+    for (Item& item : slice.items) {
+      shift(item, y_);
+      page.items.push_back(std::move(item));
+    }
     for (const Mark& mark : slice.marks) {
       if (mark.kind == Mark::Kind::destination) {
         tree_.destinations.push_back(Destination{mark.name, index, y_ + mark.y});

@@ -21,7 +21,8 @@ struct RunningHead {
   bool follow_headings = true;  ///< {section} is the heading in force at the page top
 };
 
-/// Fills `tree.pages`, `tree.destinations` and `tree.outline` from `flow`, then draws the
+/// Fills `tree.pages`, `tree.destinations` and `tree.outline` from `flow` (whose slices give up
+/// their items), then draws the
 /// running heads (on every page but an article's first) and feet. `heads` is indexed by
 /// Slice::article.
 void paginate(Context& context, Flow& flow, const std::vector<RunningHead>& heads, PageTree& tree);

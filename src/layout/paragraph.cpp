@@ -141,6 +141,10 @@ class Builder {
 
   // Breaks every box wider than the line between characters, with a hyphen at each break.
   void split_wide_boxes(double line_width) {
+    const bool any = std::any_of(out_.items.begin(), out_.items.end(), [&](const BreakItem& item) {
+      return item.kind == BreakItem::Kind::box && item.width > line_width;
+    });
+    if (!any) return;
     Prepared in = std::move(out_);
     out_ = Prepared{};
     for (std::size_t i = 0; i < in.items.size(); ++i) {

@@ -1,12 +1,58 @@
 // The libharu document: setup, error translation, fonts, saving to memory.
 #include "backends/pdf/hpdf_document.hpp"
 
+#include <fcntl.h>
 #include <fmt/format.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <memory>
 
 #include "backends/pdf/to_unicode.hpp"
 #include "galley/diagnostics.hpp"
+#include "text/font_subset.hpp"
 
 namespace galley::backends::pdf {
+namespace {
+
+// A file that holds a font subset while libharu opens it. libharu reads an embedded font
+// again when it saves, through the FILE it keeps open, so the name can go at once.
+class SubsetFile {
+ public:
+  explicit SubsetFile(const std::string& bytes) {
+    const char* folder = std::getenv("TMPDIR");
+    path_ = std::string(folder && *folder ? folder : "/tmp");
+    path_ += "/galley-font-XXXXXX";
+    const int fd = ::mkstemp(path_.data());
+    if (fd < 0) {
+      path_.clear();
+      return;
+    }
+    std::size_t written = 0;
+    while (written < bytes.size()) {
+      const ssize_t n = ::write(fd, bytes.data() + written, bytes.size() - written);
+      if (n <= 0) break;
+      written += static_cast<std::size_t>(n);
+    }
+    ::close(fd);
+    if (written != bytes.size()) {
+      ::unlink(path_.c_str());
+      path_.clear();
+    }
+  }
+  ~SubsetFile() {
+    if (!path_.empty()) ::unlink(path_.c_str());
+  }
+  SubsetFile(const SubsetFile&) = delete;
+  SubsetFile& operator=(const SubsetFile&) = delete;
+  /// Empty when the file could not be written.
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+};
+
+}  // namespace
 
 void HpdfDocument::on_error(HPDF_STATUS error, HPDF_STATUS detail, void* user) {
   // Called from C: record only. The first error is the one worth reporting.
@@ -44,9 +90,19 @@ void HpdfDocument::check(HPDF_STATUS status, std::string_view what) {
                           static_cast<unsigned>(detail)));
 }
 
+void HpdfDocument::subset_fonts(std::map<std::string, std::vector<char32_t>> characters) {
+  characters_ = std::move(characters);
+}
+
 HPDF_Font HpdfDocument::font(const std::string& file) {
   if (auto it = fonts_.find(file); it != fonts_.end()) return it->second;
-  const char* name = HPDF_LoadTTFontFromFile(doc_, file.c_str(), HPDF_TRUE);
+  // libharu reads fonts from files only: the subset (or the completed whole font) goes
+  // through a temporary one.
+  const auto it = characters_.find(file);
+  const SubsetFile subset(text::embeddable_font(file, it != characters_.end() ? it->second : std::vector<char32_t>{}));
+  if (subset.path().empty()) throw Error(ErrorKind::io, file, 0, "cannot write a temporary copy of this font");
+  const std::string& load = subset.path();
+  const char* name = HPDF_LoadTTFontFromFile(doc_, load.c_str(), HPDF_TRUE);
   HPDF_Font font = name ? HPDF_GetFont(doc_, name, "UTF-8") : nullptr;
   if (!name || !font || !repair_to_unicode(font) || error_ != HPDF_OK) {
     const HPDF_STATUS error = error_;

@@ -8,6 +8,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace galley::backends::pdf {
 
@@ -27,8 +28,14 @@ class HpdfDocument {
   /// As check(), and also when `status` is not HPDF_OK.
   void check(HPDF_STATUS status, std::string_view what);
 
-  /// The UTF-8 font of a TrueType file, loaded and embedded once. Throws galley::Error (data)
-  /// naming the file when libharu cannot load it.
+  /// Fonts loaded from now on are embedded as subsets holding the glyphs of these characters
+  /// (per TrueType file) only.
+  void subset_fonts(std::map<std::string, std::vector<char32_t>> characters);
+
+  /// The UTF-8 font of a TrueType file, loaded and embedded once, as a subset when the file's
+  /// characters are known (else whole), completed with the tables libharu needs
+  /// (text::embeddable_font). Throws galley::Error naming the file when it cannot be read or
+  /// libharu cannot load it.
   HPDF_Font font(const std::string& file);
 
   /// The finished document's bytes.
@@ -41,6 +48,7 @@ class HpdfDocument {
   HPDF_STATUS error_ = HPDF_OK;   ///< the first error libharu reported, until checked
   HPDF_STATUS detail_ = HPDF_OK;
   std::map<std::string, HPDF_Font> fonts_;
+  std::map<std::string, std::vector<char32_t>> characters_;
 };
 
 }  // namespace galley::backends::pdf

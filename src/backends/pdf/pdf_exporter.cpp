@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <cstdlib>
+#include <algorithm>
 #include <map>
 
 #include "backends/pdf/draw.hpp"
@@ -101,10 +102,40 @@ void add_outline(HpdfDocument& document, const layout::PageTree& tree, const std
   }
 }
 
+// The characters each font file draws, for subsetting.
+std::map<std::string, std::vector<char32_t>> characters_by_font(const layout::PageTree& tree) {
+  std::vector<std::vector<bool>> seen(tree.fonts.size());
+  for (const layout::Page& page : tree.pages) {
+    for (const layout::Item& item : page.items) {
+      const auto* run = std::get_if<layout::TextRun>(&item);
+      if (!run || run->font < 0 || static_cast<std::size_t>(run->font) >= seen.size()) continue;
+      std::vector<bool>& used = seen[static_cast<std::size_t>(run->font)];
+      for (std::size_t pos = 0; pos < run->text.size();) {
+        const char32_t c = text::next_code_point(run->text, pos);
+        if (c >= used.size()) used.resize(std::max<std::size_t>(c + 1, 0x500));
+        used[c] = true;
+      }
+    }
+  }
+  std::map<std::string, std::vector<char32_t>> out;
+  for (std::size_t f = 0; f < tree.fonts.size(); ++f) {
+    std::vector<char32_t>& list = out[tree.fonts[f].file];
+    for (std::size_t c = 0; c < seen[f].size(); ++c) {
+      if (seen[f][c]) list.push_back(static_cast<char32_t>(c));
+    }
+  }
+  for (auto& [file, list] : out) {
+    std::sort(list.begin(), list.end());
+    list.erase(std::unique(list.begin(), list.end()), list.end());
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string render(const layout::PageTree& tree, const char* source_date_epoch, Diagnostics& diagnostics) {
   HpdfDocument document;
+  document.subset_fonts(characters_by_font(tree));
   set_info(document, tree.info, source_date_epoch, diagnostics);
   std::vector<HPDF_Page> pages;
   for (const layout::Page& page : tree.pages) {
