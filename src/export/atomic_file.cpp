@@ -55,9 +55,34 @@ mode_t current_umask() {
   throw Error(kind, path, 0, fmt::format("{}: {}", what, std::strerror(errno)));
 }
 
+// Writes everything to `fd`, retrying short writes.
+void write_all(int fd, std::string_view bytes, const std::string& path) {
+  for (std::size_t written = 0; written < bytes.size();) {
+    ssize_t n = ::write(fd, bytes.data() + written, bytes.size() - written);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) fail(ErrorKind::io, path, "cannot write output");
+    written += static_cast<std::size_t>(n);
+  }
+}
+
+// A device or pipe named as output (/dev/null, /dev/stdout, a FIFO) is written to as it is:
+// renaming a temporary file over it would replace the device with a regular file.
+bool write_to_special_file(const std::string& path, std::string_view bytes) {
+  struct stat status {};
+  if (::stat(path.c_str(), &status) != 0 || S_ISREG(status.st_mode) || S_ISDIR(status.st_mode)) return false;
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
+  if (fd < 0) fail(ErrorKind::cant_create, path, "cannot open output");
+  TemporaryFile device(path, fd);
+  device.release();  // closed, never unlinked
+  write_all(fd, bytes, path);
+  if (device.close() != 0) fail(ErrorKind::io, path, "cannot close output");
+  return true;
+}
+
 }  // namespace
 
 void write_file_atomically(const std::string& path, std::string_view bytes) {
+  if (write_to_special_file(path, bytes)) return;
   std::filesystem::path target(path);
   std::filesystem::path folder = target.parent_path().empty() ? "." : target.parent_path();
   // Hidden, beside the target (same file system, so rename is atomic), unique per run.
@@ -71,12 +96,7 @@ void write_file_atomically(const std::string& path, std::string_view bytes) {
   // mkstemp makes the file 0600; outputs are ordinary files, readable as the umask allows.
   ::fchmod(fd, 0666 & ~current_umask());
 
-  for (std::size_t written = 0; written < bytes.size();) {
-    ssize_t n = ::write(fd, bytes.data() + written, bytes.size() - written);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) fail(ErrorKind::io, path, "cannot write output");
-    written += static_cast<std::size_t>(n);
-  }
+  write_all(fd, bytes, path);
   if (::fsync(fd) != 0) fail(ErrorKind::io, path, "cannot flush output");
   if (temporary.close() != 0) fail(ErrorKind::io, path, "cannot close output");
   if (::rename(temporary.path().c_str(), path.c_str()) != 0) {

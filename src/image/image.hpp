@@ -11,6 +11,8 @@
 #include <string_view>
 #include <vector>
 
+#include "galley/diagnostics.hpp"
+
 namespace galley::image {
 
 /// What a file is, from its first bytes.
@@ -67,5 +69,19 @@ struct Raster {
 /// Throws galley::Error (ErrorKind::data) naming `name` on corrupt, truncated or
 /// unsupported data and on anything over the limits; never aborts, never reads past `bytes`.
 Raster decode(std::string_view bytes, std::string_view name, const Limits& limits = {});
+
+/// As above, and reports what the decoder repaired as warnings naming `name`: a JPEG with
+/// damaged entropy data still decodes (libjpeg fills what it lost, as browsers do), but a
+/// backend may prefer to drop it or say so. Such a JPEG never keeps its bytes in `jpeg`.
+Raster decode(std::string_view bytes, std::string_view name, const Limits& limits,
+              Diagnostics& diagnostics);
+
+/// The bytes of the file at `path` (typically `Located::path`), read through one descriptor
+/// that refuses a symbolic link swapped in since `locate`, a FIFO or device (opened without
+/// blocking, then checked with fstat) and anything over `limits.max_file_bytes`. Throws
+/// galley::Error naming `name`: ErrorKind::no_input when the file cannot be opened or is not
+/// a regular file, ErrorKind::data when it is over the limit, ErrorKind::io when reading fails.
+std::string read_file(const std::filesystem::path& path, std::string_view name,
+                      const Limits& limits = {});
 
 }  // namespace galley::image

@@ -130,6 +130,16 @@ cmp -s out.json before.json || fail "a failed run changed the previous output"
 leftovers=$(ls -A | grep -c '\.galley-' || true)
 [[ $leftovers == 0 ]] || fail "temporary files left behind: $leftovers"
 
+# A FIFO (like /dev/null or /dev/stdout) named as output is written to, not replaced by a
+# regular file renamed over it.
+mkfifo out.fifo
+cat out.fifo >from-fifo.json &
+reader=$!
+expect output-to-fifo 0 '' -- inspect good.md -o out.fifo
+wait "$reader"
+[[ -p out.fifo ]] || fail "out.fifo was replaced by a regular file"
+grep -q '"title": "Ferry Returns"' from-fifo.json || fail "nothing came through the FIFO"
+
 # --- style files ---------------------------------------------------------------------------------
 expect style-unknown-name 66 "^nosuch: error: no built-in style by that name" -- epub good.md --style nosuch -o s.epub
 printf '[page]\nmargn = { top = "1mm" }\n' >typo.toml

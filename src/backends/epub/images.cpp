@@ -6,64 +6,13 @@
 #include <fmt/format.h>
 #include <tinyxml2.h>
 
-#include <cctype>
-#include <fstream>
-#include <iterator>
 
 #include "backends/epub/text.hpp"
+#include "image/image.hpp"
 
 namespace galley::backends::epub {
 namespace fs = std::filesystem;
 namespace {
-
-bool starts_with_bytes(std::string_view bytes, std::string_view magic, std::size_t offset = 0) {
-  return bytes.size() >= offset + magic.size() && bytes.substr(offset, magic.size()) == magic;
-}
-
-bool looks_like_svg(std::string_view bytes) {
-  if (starts_with_bytes(bytes, "\xEF\xBB\xBF")) bytes.remove_prefix(3);
-  const std::size_t first = bytes.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) return false;
-  bytes.remove_prefix(first);
-  if (!bytes.starts_with("<?xml") && !bytes.starts_with("<svg") && !bytes.starts_with("<!--") &&
-      !bytes.starts_with("<!DOCTYPE")) {
-    return false;
-  }
-  return bytes.substr(0, 4096).find("<svg") != std::string_view::npos;
-}
-
-// "%20" -> " ": Markdown image paths are often URL-encoded.
-std::string percent_decoded(std::string_view text) {
-  std::string out;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '%' && i + 2 < text.size() && std::isxdigit(static_cast<unsigned char>(text[i + 1])) &&
-        std::isxdigit(static_cast<unsigned char>(text[i + 2]))) {
-      out += static_cast<char>(std::stoi(std::string(text.substr(i + 1, 2)), nullptr, 16));
-      i += 2;
-    } else {
-      out += text[i];
-    }
-  }
-  return out;
-}
-
-// True when `path` lies strictly inside `folder`, compared component by component (a plain
-// string prefix would let "/articles-evil/x" pass for "/articles").
-bool inside(const fs::path& folder, const fs::path& path) {
-  auto f = folder.begin();
-  auto p = path.begin();
-  for (; f != folder.end(); ++f, ++p) {
-    if (p == path.end() || *f != *p) return false;
-  }
-  return p != path.end();
-}
-
-bool read_file(const fs::path& path, std::string& bytes) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  return !in.bad();
-}
 
 std::string_view extension_for(std::string_view media_type) {
   if (media_type == "image/png") return "png";
@@ -120,15 +69,6 @@ std::string svg_problem(const tinyxml2::XMLElement* element) {
 
 }  // namespace
 
-std::string_view sniff_media_type(std::string_view bytes) {
-  if (starts_with_bytes(bytes, "\x89PNG\r\n\x1A\n")) return "image/png";
-  if (starts_with_bytes(bytes, "\xFF\xD8\xFF")) return "image/jpeg";
-  if (starts_with_bytes(bytes, "GIF87a") || starts_with_bytes(bytes, "GIF89a")) return "image/gif";
-  if (starts_with_bytes(bytes, "RIFF") && starts_with_bytes(bytes, "WEBP", 8)) return "image/webp";
-  if (looks_like_svg(bytes)) return "image/svg+xml";
-  return "";
-}
-
 std::string checked_svg(std::string_view bytes, std::string& problem) {
   tinyxml2::XMLDocument svg;
   if (svg.Parse(bytes.data(), bytes.size()) != tinyxml2::XML_SUCCESS) {
@@ -148,39 +88,6 @@ std::string checked_svg(std::string_view bytes, std::string& problem) {
   root->Accept(&printer);
   return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" +
          std::string(printer.CStr(), static_cast<std::size_t>(printer.CStrSize() - 1)) + "\n";
-}
-
-Located locate_image(const fs::path& folder, std::string_view source) {
-  if (source.empty()) return {{}, "the image has no path"};
-  if (has_url_scheme(source)) {
-    const bool web = source.starts_with("http:") || source.starts_with("https:") ||
-                     source.starts_with("HTTP:") || source.starts_with("HTTPS:");
-    return {{}, web ? "remote image dropped: a book carries its own images (its alt text is kept)"
-                    : "image URL refused: only files beside the article are read"};
-  }
-  if (folder.empty()) return {{}, "image refused: an article read from standard input has no folder"};
-  std::error_code error;
-  const fs::path base = fs::canonical(folder, error);
-  if (error) return {{}, fmt::format("image refused: the article's folder cannot be resolved ({})", error.message())};
-  fs::path candidate = base / fs::path(std::string(source));  // an absolute source replaces base
-  if (!fs::exists(candidate, error) && source.find('%') != std::string_view::npos) {
-    candidate = base / fs::path(percent_decoded(source));
-  }
-  // Checked before looking at the file system, so that the warning never tells whether a
-  // file outside the folder exists.
-  if (!inside(base, candidate.lexically_normal())) {
-    return {{}, "image refused: it lies outside the article's folder"};
-  }
-  // weakly_canonical resolves the symbolic links along the part of the path that exists.
-  const fs::path resolved = fs::weakly_canonical(candidate, error);
-  if (error || !inside(base, resolved)) {
-    return {{}, "image refused: a symbolic link leads outside the article's folder"};
-  }
-  const fs::path real = fs::canonical(resolved, error);
-  if (error) return {{}, "image not found"};
-  if (!inside(base, real)) return {{}, "image refused: a symbolic link leads outside the article's folder"};
-  if (!fs::is_regular_file(real, error)) return {{}, "image refused: not a regular file"};
-  return {real, {}};
 }
 
 std::vector<ImageRef> image_refs(const model::Document& document) {
@@ -242,7 +149,7 @@ std::optional<std::string> ImageStore::add_article_image(const model::Document& 
                                                          Diagnostics& diagnostics) {
   const fs::path folder =
       document.origin.empty() ? fs::path() : fs::absolute(fs::path(document.origin)).parent_path();
-  Located located = locate_image(folder, source);
+  const image::Located located = image::locate(folder, source);
   if (!located.problem.empty()) {
     diagnostics.warn(document.origin, 0, fmt::format("{}: {}", located.problem, source));
     return std::nullopt;
@@ -270,19 +177,20 @@ std::optional<std::string> ImageStore::add_file(const fs::path& path, const std:
                                                 std::string_view source, bool cover,
                                                 Diagnostics& diagnostics) {
   if (auto known = by_path_.find(path.string()); known != by_path_.end() && !cover) return known->second;
-  std::error_code error;
-  const auto size = fs::file_size(path, error);
-  if (error || size > max_image_bytes) {
-    diagnostics.warn(report_file, 0,
-                     fmt::format("image refused: larger than {} MiB: {}", max_image_bytes >> 20, source));
-    return std::nullopt;
-  }
+  // The same checks as the PDF path (src/image): read through one descriptor under a size
+  // limit, recognised by the bytes, and a raster image decoded once, so a damaged picture
+  // never ends up in a book that readers then fail to show.
   std::string bytes;
-  if (!read_file(path, bytes)) {
-    diagnostics.warn(report_file, 0, fmt::format("image cannot be read: {}", source));
+  std::string_view media_type;
+  try {
+    bytes = image::read_file(path, source);
+    const image::Kind kind = image::sniff(bytes);
+    media_type = image::media_type(kind);
+    if (kind != image::Kind::unknown && kind != image::Kind::svg) (void)image::decode(bytes, source);
+  } catch (const Error& error) {
+    diagnostics.warn(report_file, 0, fmt::format("image refused: {}", error.diagnostic().message));
     return std::nullopt;
   }
-  const std::string_view media_type = sniff_media_type(bytes);
   if (media_type.empty()) {
     diagnostics.warn(report_file, 0,
                      fmt::format("image refused: not PNG, JPEG, GIF, WebP or SVG data: {}", source));

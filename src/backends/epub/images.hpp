@@ -1,5 +1,6 @@
-// The images a book carries: found only inside an article's own folder, recognised by their
-// first bytes, and copied into OEBPS/images/ under unique ASCII names.
+// The images a book carries: found only inside an article's own folder and checked by
+// src/image (the same checks as for the PDF), then copied into OEBPS/images/ under unique
+// ASCII names.
 #pragma once
 
 #include <cstddef>
@@ -16,21 +17,6 @@
 #include "galley/model/document.hpp"
 
 namespace galley::backends::epub {
-
-/// "image/png", "image/jpeg", "image/gif", "image/webp" or "image/svg+xml" from the first
-/// bytes of a file; "" for anything else. The file name is never trusted.
-std::string_view sniff_media_type(std::string_view bytes);
-
-/// The file an article's image source names, or why it may not be read.
-struct Located {
-  std::filesystem::path path;  ///< canonical, when `problem` is empty
-  std::string problem;         ///< a sentence for a warning, empty on success
-};
-
-/// Resolves `source` (as written in the article) against `folder` (the article's folder).
-/// Refuses URLs, paths that leave the folder (through `..`, an absolute path or a symbolic
-/// link), missing files and anything that is not a regular file.
-Located locate_image(const std::filesystem::path& folder, std::string_view source);
 
 /// An image an article refers to.
 struct ImageRef {
@@ -51,9 +37,6 @@ struct ImageFile {
   std::string id;          ///< manifest id: "cover-image", "image-001", ...
   std::string fallback;    ///< manifest id of the image shown where this type is unknown
 };
-
-/// Largest image file galley copies into a book.
-constexpr std::uintmax_t max_image_bytes = 64u << 20;
 
 class ImageStore {
  public:

@@ -1,0 +1,46 @@
+// Internal to galley_image: the per-format decoders behind image::decode and the helpers they
+// share (the one way to fail, the pixel budget, alpha handling). Not for backends.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "galley/diagnostics.hpp"
+#include "image/image.hpp"
+
+namespace galley::image::detail {
+
+/// Throws the one error every failure becomes: ErrorKind::data, naming the image.
+[[noreturn]] void fail(std::string_view name, std::string message);
+
+/// Throws unless a `width` x `height` image fits `limits` (and is not empty). Called with the
+/// size a header states, before anything that size is allocated.
+void check_size(std::string_view name, std::uint64_t width, std::uint64_t height, const Limits& limits);
+
+/// A byte buffer of `size` bytes, or the error "too large for memory" instead of bad_alloc.
+std::vector<std::uint8_t> allocate(std::string_view name, std::uint64_t size);
+
+/// Moves the alpha samples out of interleaved `samples` (gray+alpha or RGBA, `channels` 2 or
+/// 4) into `raster.pixels` and `raster.alpha`; drops the alpha plane when every pixel is opaque.
+void split_alpha(Raster& raster, const std::uint8_t* samples, int channels);
+
+/// Empties `raster.alpha` when every value is 255: an opaque image needs no soft mask.
+void drop_opaque_alpha(Raster& raster);
+
+/// Header-only sizes (probe.cpp); `bytes` has the format's signature.
+Info probe_png(std::string_view bytes, std::string_view name);
+Info probe_jpeg(std::string_view bytes, std::string_view name);
+Info probe_gif(std::string_view bytes, std::string_view name);
+Info probe_webp(std::string_view bytes, std::string_view name);  // webp.cpp: libwebp's own parser
+
+/// Full decoders; `limits` already checked against the probed size, checked again here
+/// against what the library reports.
+Raster decode_png(std::string_view bytes, std::string_view name, const Limits& limits);
+Raster decode_jpeg(std::string_view bytes, std::string_view name, const Limits& limits,
+                   Diagnostics& diagnostics);
+Raster decode_gif(std::string_view bytes, std::string_view name, const Limits& limits);
+Raster decode_webp(std::string_view bytes, std::string_view name, const Limits& limits);
+
+}  // namespace galley::image::detail
