@@ -132,6 +132,41 @@ expect_exit 65 "a font family that is not installed" pdf --quiet one/article.md 
 if grep -q "closest installed: Liberation Serif" stderr.txt; then pass; else fail "unknown family: $(head -c 300 stderr.txt)"; fi
 expect_exit 0 "a built-in style" pdf --quiet one/article.md --style letter -o letter.pdf
 if pdfinfo letter.pdf 2>/dev/null | grep -q 'Page size: *612 x 792'; then pass; else fail "--style letter is not US Letter"; fi
+# Pictures: the samples' lead images are drawn (PNG as pixels, JPEG as itself).
+if [[ -f $top/samples/river-ferry/article.md ]]; then
+  for sample in river-ferry metro-budget; do
+    count=$(pdfimages -list "$work/a/sample-$sample.pdf" 2>/dev/null | awk 'NR > 2 && $3 == "image"' | wc -l)
+    if [[ $count -ge 1 ]]; then pass; else fail "sample-$sample: no picture drawn"; fi
+  done
+fi
+# Bad pictures: a warning naming the article, the caption kept, a valid PDF; never a crash.
+mkdir -p bad
+python3 - bad "$top/samples/river-ferry/ferry.png" <<'PY'
+import struct, sys, zlib
+folder, good = sys.argv[1], sys.argv[2]
+def chunk(kind, data):
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+png = open(good, "rb").read()
+open(f"{folder}/truncated.png", "wb").write(png[: len(png) // 2])
+header = struct.pack(">IIBBBBB", 100000, 100000, 8, 2, 0, 0, 0)  # 10^10 pixels
+open(f"{folder}/bomb.png", "wb").write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) +
+                                       chunk(b"IDAT", zlib.compress(b"\0" * 64)) + chunk(b"IEND", b""))
+open(f"{folder}/short.jpg", "wb").write(b"\xff\xd8")
+PY
+{
+  echo "# Bad Pictures"
+  for picture in truncated.png bomb.png short.jpg missing.png ../one/article.md https://example.org/remote.png; do
+    printf '\n![A picture](%s)\n\n**Caption for %s / Credit**\n\nA paragraph after it.\n' "$picture" "$picture"
+  done
+} >bad/article.md
+expect_exit 0 "bad pictures" pdf bad/article.md -o bad.pdf
+warned=$(grep -c "bad/article.md: warning: .*the figure shows its caption only" stderr.txt)
+if [[ $warned == 6 ]]; then pass; else fail "bad pictures: $warned of 6 warnings: $(head -c 600 stderr.txt)"; fi
+if qpdf --check bad.pdf >/dev/null 2>&1 && [[ $(pdftotext bad.pdf - 2>/dev/null | grep -c '^Caption for') == 6 ]]; then
+  pass
+else
+  fail "bad pictures: the PDF is not valid or lost captions"
+fi
 expect_exit 65 "--strict with a warning" pdf --strict two/article.md -o strict.pdf
 if [[ -e strict.pdf ]]; then fail "--strict left strict.pdf behind"; else pass; fi
 cd - >/dev/null || exit 2

@@ -21,6 +21,24 @@ class PageDrawer {
     }
   }
 
+  void pictures(PdfImages& images, Diagnostics& diagnostics) {
+    for (const layout::Item& item : page_.items) {
+      const auto* picture = std::get_if<layout::Picture>(&item);
+      if (!picture) continue;
+      const double bottom = page_.height - picture->y - picture->height;
+      if (HPDF_Image image = images.image(*picture, diagnostics)) {
+        HPDF_Page_DrawImage(target_, image, real(picture->x), real(bottom), real(picture->width),
+                            real(picture->height));
+      } else {
+        // The place the picture would have had, marked, so the page does not look torn.
+        draw_box(layout::Box{picture->x, picture->y, picture->width, picture->height, layout::Colour{0xee, 0xee, 0xee},
+                             std::nullopt, 0},
+                 true);
+      }
+    }
+    document_.check("draw a picture");
+  }
+
   void lines() {
     for (const layout::Item& item : page_.items) {
       if (const auto* rule = std::get_if<layout::Rule>(&item)) {
@@ -100,11 +118,11 @@ HPDF_Rect pdf_rect(const layout::Page& page, double x, double y, double width, d
   return rect;
 }
 
-void draw_page(HpdfDocument& document, HPDF_Page target, const layout::Page& page,
+void draw_page(HpdfDocument& document, PdfImages& images, HPDF_Page target, const layout::Page& page,
                const std::vector<layout::Font>& fonts, Diagnostics& diagnostics) {
-  (void)diagnostics;
   PageDrawer drawer(document, target, page, fonts);
   drawer.grounds();
+  drawer.pictures(images, diagnostics);
   drawer.lines();
   drawer.text();
 }

@@ -5,6 +5,7 @@
 #include <hpdf.h>
 
 #include "backends/pdf/hpdf_document.hpp"
+#include "backends/pdf/images.hpp"
 #include "galley/diagnostics.hpp"
 #include "layout/page_tree.hpp"
 
@@ -12,7 +13,7 @@ namespace galley::backends::pdf {
 
 /// Draws `page`'s boxes, pictures, rules and text (link areas are annotations, added by the
 /// caller once every page exists).
-void draw_page(HpdfDocument& document, HPDF_Page target, const layout::Page& page,
+void draw_page(HpdfDocument& document, PdfImages& images, HPDF_Page target, const layout::Page& page,
                const std::vector<layout::Font>& fonts, Diagnostics& diagnostics);
 
 /// libharu's rectangle for an area given from the top-left.

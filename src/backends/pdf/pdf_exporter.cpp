@@ -137,6 +137,7 @@ std::string render(const layout::PageTree& tree, const char* source_date_epoch, 
   HpdfDocument document;
   document.subset_fonts(characters_by_font(tree));
   set_info(document, tree.info, source_date_epoch, diagnostics);
+  PdfImages images(document);
   std::vector<HPDF_Page> pages;
   for (const layout::Page& page : tree.pages) {
     HPDF_Page target = HPDF_AddPage(document.handle());
@@ -144,7 +145,7 @@ std::string render(const layout::PageTree& tree, const char* source_date_epoch, 
     HPDF_Page_SetWidth(target, real(page.width));
     HPDF_Page_SetHeight(target, real(page.height));
     document.check("size a page");
-    draw_page(document, target, page, tree.fonts, diagnostics);
+    draw_page(document, images, target, page, tree.fonts, diagnostics);
     pages.push_back(target);
   }
   add_links(document, tree, pages);

@@ -1,0 +1,86 @@
+// Decoded rasters, downsampled when they are much finer than their box, into libharu.
+#include "backends/pdf/images.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "image/image.hpp"
+
+namespace galley::backends::pdf {
+namespace {
+
+// Finer than this is wasted in a PDF for the screen and the office printer.
+constexpr double max_pixels_per_inch = 200;
+
+// Averages `from` (channels samples a pixel) down to width x height (box filter).
+std::vector<std::uint8_t> shrink(const std::vector<std::uint8_t>& from, std::uint32_t from_width,
+                                 std::uint32_t from_height, int channels, std::uint32_t width, std::uint32_t height) {
+  std::vector<std::uint8_t> out(static_cast<std::size_t>(width) * height * static_cast<std::size_t>(channels));
+  for (std::uint32_t y = 0; y < height; ++y) {
+    const std::uint32_t y0 = static_cast<std::uint32_t>(std::uint64_t{y} * from_height / height);
+    const std::uint32_t y1 = std::max(y0 + 1, static_cast<std::uint32_t>(std::uint64_t{y + 1} * from_height / height));
+    for (std::uint32_t x = 0; x < width; ++x) {
+      const std::uint32_t x0 = static_cast<std::uint32_t>(std::uint64_t{x} * from_width / width);
+      const std::uint32_t x1 = std::max(x0 + 1, static_cast<std::uint32_t>(std::uint64_t{x + 1} * from_width / width));
+      for (int c = 0; c < channels; ++c) {
+        std::uint64_t sum = 0;
+        for (std::uint32_t sy = y0; sy < y1; ++sy) {
+          const std::uint8_t* row = from.data() + (static_cast<std::size_t>(sy) * from_width) * static_cast<std::size_t>(channels);
+          for (std::uint32_t sx = x0; sx < x1; ++sx) sum += row[static_cast<std::size_t>(sx) * static_cast<std::size_t>(channels) + static_cast<std::size_t>(c)];
+        }
+        const std::uint64_t count = std::uint64_t{y1 - y0} * (x1 - x0);
+        out[(static_cast<std::size_t>(y) * width + x) * static_cast<std::size_t>(channels) + static_cast<std::size_t>(c)] =
+            static_cast<std::uint8_t>((sum + count / 2) / count);
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+HPDF_Image PdfImages::image(const layout::Picture& picture, Diagnostics& diagnostics) {
+  // The most pixels the box can use.
+  const auto most_wide = static_cast<long>(std::ceil(picture.width / 72 * max_pixels_per_inch));
+  const auto most_high = static_cast<long>(std::ceil(picture.height / 72 * max_pixels_per_inch));
+  const auto key = std::make_tuple(picture.path, most_wide, most_high);
+  if (auto it = loaded_.find(key); it != loaded_.end()) return it->second;
+  HPDF_Image loaded = nullptr;
+  try {
+    const std::string bytes = image::read_file(picture.path, picture.source);
+    image::Raster raster = image::decode(bytes, picture.source, image::Limits{}, diagnostics);
+    HPDF_Doc doc = document_.handle();
+    if (!raster.jpeg.empty()) {
+      loaded = HPDF_LoadJpegImageFromMem(doc, reinterpret_cast<const HPDF_BYTE*>(raster.jpeg.data()),
+                                         static_cast<HPDF_UINT>(raster.jpeg.size()));
+    } else {
+      const int channels = raster.gray ? 1 : 3;
+      if (raster.width > most_wide * 1.25 && raster.height > most_high * 1.25 && most_wide > 0 && most_high > 0) {
+        const auto width = static_cast<std::uint32_t>(most_wide);
+        const auto height = static_cast<std::uint32_t>(most_high);
+        raster.pixels = shrink(raster.pixels, raster.width, raster.height, channels, width, height);
+        if (!raster.alpha.empty()) raster.alpha = shrink(raster.alpha, raster.width, raster.height, 1, width, height);
+        raster.width = width;
+        raster.height = height;
+      }
+      loaded = HPDF_LoadRawImageFromMem(doc, raster.pixels.data(), raster.width, raster.height,
+                                        raster.gray ? HPDF_CS_DEVICE_GRAY : HPDF_CS_DEVICE_RGB, 8);
+      if (loaded && !raster.alpha.empty()) {
+        HPDF_Image mask = HPDF_LoadRawImageFromMem(doc, raster.alpha.data(), raster.width, raster.height,
+                                                   HPDF_CS_DEVICE_GRAY, 8);
+        if (mask) HPDF_Image_AddSMask(loaded, mask);
+      }
+    }
+    document_.check("load an image");
+  } catch (const Error& error) {
+    diagnostics.warn(picture.article, 0,
+                     fmt::format("{}: {}; the figure shows its caption only", error.diagnostic().message, picture.source));
+    loaded = nullptr;
+  }
+  loaded_.emplace(key, loaded);
+  return loaded;
+}
+
+}  // namespace galley::backends::pdf
