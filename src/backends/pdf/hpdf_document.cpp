@@ -99,12 +99,14 @@ HPDF_Font HpdfDocument::font(const std::string& file) {
   // libharu reads fonts from files only: the subset (or the completed whole font) goes
   // through a temporary one.
   const auto it = characters_.find(file);
-  const SubsetFile subset(text::embeddable_font(file, it != characters_.end() ? it->second : std::vector<char32_t>{}));
+  const std::vector<char32_t> none;
+  const std::vector<char32_t>& characters = it != characters_.end() ? it->second : none;
+  const SubsetFile subset(text::embeddable_font(file, characters));
   if (subset.path().empty()) throw Error(ErrorKind::io, file, 0, "cannot write a temporary copy of this font");
   const std::string& load = subset.path();
   const char* name = HPDF_LoadTTFontFromFile(doc_, load.c_str(), HPDF_TRUE);
   HPDF_Font font = name ? HPDF_GetFont(doc_, name, "UTF-8") : nullptr;
-  if (!name || !font || !repair_to_unicode(font) || error_ != HPDF_OK) {
+  if (!name || !font || !repair_to_unicode(font, characters) || error_ != HPDF_OK) {
     const HPDF_STATUS error = error_;
     error_ = detail_ = HPDF_OK;
     HPDF_ResetError(doc_);

@@ -10,7 +10,11 @@
 namespace galley::backends::pdf {
 namespace {
 
-std::string identity_cmap() {
+std::string identity_cmap(const std::vector<char32_t>& characters) {
+  std::vector<bool> blocks(256, characters.empty());
+  for (char32_t c : characters) {
+    if (c <= 0xFFFF) blocks[c >> 8] = true;
+  }
   std::string cmap =
       "/CIDInit /ProcSet findresource begin\n"
       "12 dict begin\n"
@@ -31,7 +35,7 @@ std::string identity_cmap() {
     count = 0;
   };
   for (int high = 0; high < 256; ++high) {
-    if (high >= 0xD8 && high <= 0xDF) continue;
+    if (!blocks[static_cast<std::size_t>(high)] || (high >= 0xD8 && high <= 0xDF)) continue;
     const std::string h{hex[high >> 4], hex[high & 0xF]};
     ranges += "<" + h + "00> <" + h + "FF> <" + h + "00>\n";
     if (++count == 100) flush();
@@ -47,7 +51,7 @@ std::string identity_cmap() {
 
 }  // namespace
 
-bool repair_to_unicode(HPDF_Font font) {
+bool repair_to_unicode(HPDF_Font font, const std::vector<char32_t>& characters) {
   auto* dict = static_cast<HPDF_Dict>(font);
   auto* cmap = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(dict, "ToUnicode", HPDF_OCLASS_DICT));
   if (!cmap || !cmap->stream) return true;
@@ -59,7 +63,7 @@ bool repair_to_unicode(HPDF_Font font) {
   for (const auto& [key, type] : keys) {
     if (HPDF_Dict_GetItem(cmap, key, type) && HPDF_Dict_RemoveElement(cmap, key) != HPDF_OK) return false;
   }
-  static const std::string content = identity_cmap();
+  const std::string content = identity_cmap(characters);
   HPDF_Stream fresh = HPDF_MemStream_New(cmap->mmgr, 4096);
   if (!fresh) return false;
   if (HPDF_Stream_Write(fresh, reinterpret_cast<const HPDF_BYTE*>(content.data()),

@@ -7,12 +7,15 @@
 
 #include <hpdf.h>
 
+#include <vector>
+
 namespace galley::backends::pdf {
 
 /// Replaces the /ToUnicode stream of `font` (a font from HPDF_GetFont(.., "UTF-8")) with an
-/// identity ToUnicode CMap. Uses libharu's installed internal headers (hpdf_objects.h), as
-/// for TrimBox; does nothing when the font is not shaped as in libharu 2.3.0. Returns false
+/// identity ToUnicode CMap over the 256-character blocks `characters` fall in (the whole BMP
+/// when it is empty). Uses libharu's installed internal headers (hpdf_objects.h), as for
+/// TrimBox; does nothing when the font is not shaped as in libharu 2.3.0. Returns false
 /// when libharu failed (its error handler has the detail).
-bool repair_to_unicode(HPDF_Font font);
+bool repair_to_unicode(HPDF_Font font, const std::vector<char32_t>& characters);
 
 }  // namespace galley::backends::pdf
