@@ -18,12 +18,12 @@ int shallowest_heading(const model::Blocks& blocks) {
   return level == 7 ? 1 : level;
 }
 
-// Keeps a run of slices on one page when it is short (a few lines in a box).
-void keep_together(std::vector<Slice>& slices, std::size_t first, double limit) {
+// Keeps slices on one page when together they are no taller than `limit` (a few lines in a box).
+void keep_together(std::vector<Slice>& slices, double limit) {
   double height = 0;
-  for (std::size_t i = first; i < slices.size(); ++i) height += slices[i].height + (i > first ? slices[i].space_before : 0);
+  for (std::size_t i = 0; i < slices.size(); ++i) height += slices[i].height + (i > 0 ? slices[i].space_before : 0);
   if (height > limit) return;
-  for (std::size_t i = first; i + 1 < slices.size(); ++i) slices[i].keep_with_next = true;
+  for (std::size_t i = 0; i + 1 < slices.size(); ++i) slices[i].keep_with_next = true;
 }
 
 }  // namespace
@@ -122,12 +122,10 @@ void BlockWriter::header(const model::Header& header, Frame frame) {
 void BlockWriter::quote(const model::BlockQuote& quote, Frame frame, const BlockEnv& env) {
   const LayoutStyle& style = context_.style();
   const std::size_t first = flow_.slices.size();
-  BlockEnv inner = env;
-  ++inner.quote_depth;
   const double space = space_before(env);
   const Frame text{frame.x + style.quote_indent, frame.width - style.quote_indent};
   last_ = Last::other;  // the quote's first paragraph is not indented
-  blocks(quote.content, text, inner);
+  blocks(quote.content, text, env);
   end_block();
   if (flow_.slices.size() == first) return;
   flow_.slices[first].space_before = space;
@@ -142,7 +140,7 @@ void BlockWriter::quote(const model::BlockQuote& quote, Frame frame, const Block
 
 void BlockWriter::code(const model::CodeBlock& code, Frame frame, const BlockEnv& env) {
   std::vector<Slice> slices = set_code(context_, code.text, frame);
-  keep_together(slices, 0, 8 * context_.style().code.leading);
+  keep_together(slices, 8 * context_.style().code.leading);
   add(std::move(slices), space_before(env));
 }
 
@@ -183,7 +181,7 @@ void BlockWriter::aside(const model::Aside& aside, Frame frame, const BlockEnv& 
     add_item(slice.items, Rule{left, 0, left, slice.height, t, colour});
     add_item(slice.items, Rule{right, 0, right, slice.height, t, colour});
   }
-  keep_together(slices, 0, (style.page_height - style.margin_top - style.margin_bottom) / 3);
+  keep_together(slices, (style.page_height - style.margin_top - style.margin_bottom) / 3);
   add(std::move(slices), space_before(env) + 4);
   // What follows an aside keeps clear of its box.
   flow_.slices.back().height += 4;

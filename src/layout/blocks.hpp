@@ -16,7 +16,6 @@ struct BlockEnv {
   const TextStyle* text = nullptr;  ///< running text: the body's style, or the notes'
   int list_depth = 0;               ///< how many lists deep
   bool tight = false;               ///< inside an item of a tight list
-  int quote_depth = 0;
 };
 
 class BlockWriter {
