@@ -123,7 +123,9 @@ void BlockWriter::quote(const model::BlockQuote& quote, Frame frame, const Block
   const LayoutStyle& style = context_.style();
   const std::size_t first = flow_.slices.size();
   const double space = space_before(env);
-  const Frame text{frame.x + style.quote_indent, frame.width - style.quote_indent};
+  // However deep quotes nest, their text keeps a readable measure.
+  const double indent = std::clamp(frame.width - style.narrowest_measure, 0.0, style.quote_indent);
+  const Frame text{frame.x + indent, frame.width - indent};
   last_ = Last::other;  // the quote's first paragraph is not indented
   blocks(quote.content, text, env);
   end_block();
@@ -158,7 +160,7 @@ void BlockWriter::rule(Frame frame, const BlockEnv& env) {
 
 void BlockWriter::aside(const model::Aside& aside, Frame frame, const BlockEnv& env) {
   const LayoutStyle& style = context_.style();
-  const double pad = style.aside_padding;
+  const double pad = std::min(style.aside_padding, frame.width / 8);
   Spans spans;
   if (!aside.label.empty()) {
     SpanStyle label;

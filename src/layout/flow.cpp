@@ -3,20 +3,22 @@
 
 namespace galley::layout {
 
+void shift(Item& item, double dy) {
+  std::visit(
+      [&](auto& node) {
+        using T = std::decay_t<decltype(node)>;
+        if constexpr (std::is_same_v<T, Rule>) {
+          node.y1 += dy;
+          node.y2 += dy;
+        } else {
+          node.y += dy;
+        }
+      },
+      item);
+}
+
 void shift_down(Slice& slice, double dy) {
-  for (Item& item : slice.items) {
-    std::visit(
-        [&](auto& node) {
-          using T = std::decay_t<decltype(node)>;
-          if constexpr (std::is_same_v<T, Rule>) {
-            node.y1 += dy;
-            node.y2 += dy;
-          } else {
-            node.y += dy;
-          }
-        },
-        item);
-  }
+  for (Item& item : slice.items) shift(item, dy);
   for (Mark& mark : slice.marks) mark.y += dy;
   if (slice.baseline >= 0) slice.baseline += dy;
   slice.height += dy;

@@ -32,7 +32,10 @@ struct Slice {
   std::vector<Mark> marks;
 };
 
-/// Moves a slice's content down by `dy` (to make room above it).
+/// Moves an item down by `dy` (up when negative).
+void shift(Item& item, double dy);
+
+/// Moves a slice's content down by `dy` and makes it that much taller (room above it).
 void shift_down(Slice& slice, double dy);
 
 struct Flow {

@@ -49,7 +49,11 @@ void lay_out_list(BlockWriter& writer, const std::vector<model::ListItem>& items
     markers.push_back(std::move(marker));
   }
   const double gap = text.size * 0.5;
-  const double indent = std::min(std::max(style.list_indent, widest + gap), frame.width / 3);
+  // However deep lists nest, their text keeps a readable measure; a list nested past that
+  // point is not indented and its items have no room for a marker.
+  const double indent =
+      std::clamp(frame.width - style.narrowest_measure, 0.0, std::max(style.list_indent, widest + gap));
+  const bool marked = indent >= std::max(widest, style.task_box_size) + gap;
   const Frame inner{frame.x + indent, frame.width - indent};
   BlockEnv item_env = env;
   item_env.list_depth = env.list_depth + 1;
@@ -76,6 +80,7 @@ void lay_out_list(BlockWriter& writer, const std::vector<model::ListItem>& items
     head.space_before = i == 0 ? list_space : item_space;
     const double baseline =
         head.baseline >= 0 ? head.baseline : baseline_in_line(context, face, text.size, text.leading);
+    if (!marked) continue;
     if (item.task != model::Task::none) {
       add_task_box(context, head, marker_right, baseline, item.task == model::Task::done);
       continue;

@@ -27,26 +27,10 @@ std::pair<double, double> extent(const Item& item) {
       item);
 }
 
-void shift(Item& item, double dy);
-
 // The item moved down by dy.
 Item moved(Item item, double dy) {
   shift(item, dy);
   return item;
-}
-
-void shift(Item& item, double dy) {
-  std::visit(
-      [&](auto& node) {
-        using T = std::decay_t<decltype(node)>;
-        if constexpr (std::is_same_v<T, Rule>) {
-          node.y1 += dy;
-          node.y2 += dy;
-        } else {
-          node.y += dy;
-        }
-      },
-      item);
 }
 
 class Paginator {

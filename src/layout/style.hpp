@@ -106,6 +106,8 @@ struct LayoutStyle {
 
   // --- Lists, quotes, asides, rules ----------------------------------------------------
   double list_indent = 18;        ///< per level; the marker sits in this gap
+  /// Nested quotes and lists indent no further once their text would be narrower than this.
+  double narrowest_measure = 80;
   double list_item_space = 2;     ///< between the items of a tight list
   double task_box_size = 6.5;     ///< the square of a task-list item
   double quote_indent = 16;       ///< block quote text inset

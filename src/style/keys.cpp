@@ -6,6 +6,8 @@
 
 #include <algorithm>
 
+#include "diagnostics/edit_distance.hpp"
+
 namespace galley::style {
 namespace {
 
@@ -99,21 +101,6 @@ std::vector<Key> build_keys() {
 
   add("epub.margin", [](StyleSheet& s) { return &s.epub.margin; }, "space around the EPUB's text");
   return table;
-}
-
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
 }
 
 std::string_view last_part(std::string_view path) {

@@ -160,6 +160,83 @@ TEST_F(LayoutPages, TableHeaderRepeatsOnEveryPageTheTableContinuesOn) {
   EXPECT_EQ(pages_with_rows, static_cast<int>(tree.pages.size()));
 }
 
+// Every text run inside the body's width, and no two runs on one baseline overlapping.
+void expect_inside_and_apart(const PageTree& tree, const LayoutStyle& style) {
+  for (const Page& page : tree.pages) {
+    std::vector<const TextRun*> runs;
+    for (const Item& item : page.items) {
+      if (const auto* run = std::get_if<TextRun>(&item)) runs.push_back(run);
+    }
+    for (const TextRun* run : runs) {
+      EXPECT_GE(run->x, style.margin_left - 1e-6) << run->text;
+      EXPECT_LE(run->x + run->width, style.page_width - style.margin_right + 1e-6) << run->text;
+    }
+    for (std::size_t i = 0; i < runs.size(); ++i) {
+      for (std::size_t j = i + 1; j < runs.size(); ++j) {
+        if (std::abs(runs[i]->y - runs[j]->y) > 0.01) continue;
+        const double overlap = std::min(runs[i]->x + runs[i]->width, runs[j]->x + runs[j]->width) -
+                               std::max(runs[i]->x, runs[j]->x);
+        EXPECT_LE(overlap, 1e-6) << runs[i]->text << " / " << runs[j]->text;
+      }
+    }
+  }
+}
+
+TEST_F(LayoutPages, ATableTooWideIsSetInSmallerTypeAndNothingOverlaps) {
+  model::Document document;
+  document.meta.title = "T";
+  model::Table table;
+  const int columns = 14;  // 250 pt of body: 17.9 pt a column, too little for 8.5 pt type
+  for (int c = 0; c < columns; ++c) table.alignments.push_back(model::Alignment::left);
+  model::Table::Row head, row;
+  for (int c = 0; c < columns; ++c) {
+    head.push_back({model::Text{numbered("head", c)}});
+    row.push_back({model::Text{numbered("cell", c)}});
+  }
+  table.head = {head};
+  table.body = {row, row};
+  document.blocks.push_back(table);
+  const PageTree tree = lay_out(document, style, metrics, diagnostics);
+  expect_inside_and_apart(tree, style);
+  double smallest = 100;
+  for (const Item& item : tree.pages.front().items) {
+    if (const auto* run = std::get_if<TextRun>(&item)) smallest = std::min(smallest, run->size);
+  }
+  EXPECT_LT(smallest, style.table.size);
+  EXPECT_TRUE(diagnostics.items().empty());
+}
+
+TEST_F(LayoutPages, ATableTooWideEvenInTheSmallestTypeIsSetInParts) {
+  model::Document document;
+  document.meta.title = "T";
+  model::Table table;
+  const int columns = 60;
+  model::Table::Row row;
+  for (int c = 0; c < columns; ++c) {
+    table.alignments.push_back(model::Alignment::left);
+    row.push_back({model::Text{"x"}});
+  }
+  table.body = {row};
+  document.blocks.push_back(table);
+  const PageTree tree = lay_out(document, style, metrics, diagnostics);
+  expect_inside_and_apart(tree, style);
+  ASSERT_EQ(diagnostics.count(Severity::warning), 1u);
+  EXPECT_NE(diagnostics.items()[0].message.find("parts"), std::string::npos);
+}
+
+TEST_F(LayoutPages, DeeplyNestedQuotesAndListsStayOnThePage) {
+  model::Document document;
+  document.meta.title = "T";
+  model::Block block = model::Para{{model::Text{"quoted words that wrap in a narrow column"}}};
+  for (int depth = 0; depth < 32; ++depth) block = model::BlockQuote{{block}};
+  document.blocks.push_back(block);
+  model::Block list = model::Para{{model::Text{"deep item"}}};
+  for (int depth = 0; depth < 32; ++depth) list = model::BulletList{{model::ListItem{{list}, model::Task::none}}, true};
+  document.blocks.push_back(list);
+  const PageTree tree = lay_out(document, style, metrics, diagnostics);
+  expect_inside_and_apart(tree, style);
+}
+
 TEST_F(LayoutPages, NothingIsDrawnOutsideThePage) {
   model::Document document;
   document.meta.title = "A headline long enough to need two lines on a small page";
