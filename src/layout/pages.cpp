@@ -47,10 +47,7 @@ class Paginator {
       Slice& slice = slices[i];
       if (slice.height > bottom_ - top_) {
         if (slice.page_break_before || tree_.pages.empty()) new_page(slice.article, true);
-        for (Slice& part : cut_tall_slice(slice, bottom_ - top_)) {
-          if (!fits(part.height, part.space_before)) new_page(part.article, false);
-          place(std::move(part));
-        }
+        place_tall(std::move(slice));
         continue;
       }
       if (slice.page_break_before || tree_.pages.empty()) {
@@ -104,6 +101,26 @@ class Paginator {
       header.space_before = 0;
       place(std::move(header));
     }
+  }
+
+  // A slice taller than a page: as much of it as fits here, cut between lines, then the rest
+  // on the following pages (under the table's header again when it is a table row).
+  void place_tall(Slice&& slice) {
+    const double least = 3 * style_.body.leading;  // not worth starting it in less room
+    while (true) {
+      const double room = bottom_ - y_ - (y_ > top_ ? slice.space_before : 0);
+      if (slice.height <= room) break;
+      if (room >= least || y_ <= top_) {
+        Split split = split_slice(slice, room);
+        if (split.clean || y_ <= top_) {
+          place(std::move(split.first));
+          slice = std::move(split.rest);
+        }
+      }
+      new_page(slice.article, false);
+      repeat_table_header(slice);
+    }
+    place(std::move(slice));
   }
 
   // Puts the slice on the current page; its items are moved out.
@@ -246,7 +263,7 @@ void add_running_heads(Context& context, const std::vector<RunningHead>& heads, 
 
 }  // namespace
 
-std::vector<Slice> cut_tall_slice(Slice slice, double height) {
+Split split_slice(const Slice& slice, double height) {
   // Where the slice may be cut: between two lines of text, just above the second's
   // ascenders (lines closer than 0.6 of their size are one line with a raised mark).
   std::vector<std::pair<double, double>> baselines;  // (baseline, size)
@@ -254,59 +271,78 @@ std::vector<Slice> cut_tall_slice(Slice slice, double height) {
     if (const auto* run = std::get_if<TextRun>(&item)) baselines.emplace_back(run->y, run->size);
   }
   std::sort(baselines.begin(), baselines.end());
-  std::vector<double> cuts;
+  double cut = 0;
+  bool clean = false;
   for (std::size_t i = 1; i < baselines.size(); ++i) {
     const auto [above, above_size] = baselines[i - 1];
     const auto [below, below_size] = baselines[i];
     if (below - above < 0.6 * std::max(above_size, below_size)) continue;
-    cuts.push_back(std::max(below - 0.9 * below_size, above + 0.01));
+    const double candidate = std::max(below - 0.9 * below_size, above + 0.01);
+    if (candidate > height) break;
+    cut = candidate;
+    clean = true;
   }
+  if (!clean) cut = std::min(height, slice.height);
+
   // Text and link areas go to the part their baseline or middle is in; rules and boxes are
-  // drawn, clipped, in every part they cross.
+  // drawn, clipped, in both parts when they cross the cut.
   auto anchor = [](const Item& item) {
     if (const auto* run = std::get_if<TextRun>(&item)) return run->y;
     const auto [top, bottom] = extent(item);
     return (top + bottom) / 2;
   };
-  auto clipped = [](const Item& item) { return std::holds_alternative<Rule>(item) || std::holds_alternative<Box>(item); };
-
-  std::vector<Slice> parts;
-  double offset = 0;  // where the current part starts in the original slice
-  while (offset < slice.height) {
-    double cut = std::min(slice.height, offset + height);
-    if (cut < slice.height) {
-      auto best = std::upper_bound(cuts.begin(), cuts.end(), cut);
-      if (best != cuts.begin() && *std::prev(best) > offset + 1) cut = *std::prev(best);
-    }
-    Slice part;
-    part.height = cut - offset;
-    part.article = slice.article;
-    part.space_before = parts.empty() ? slice.space_before : 0;
-    part.keep_with_next = cut >= slice.height && slice.keep_with_next;
-    for (const Item& item : slice.items) {
-      const auto [top, bottom] = extent(item);
-      const bool inside = clipped(item) ? (bottom > offset && top < cut) || (top == bottom && top == offset)
-                                        : (anchor(item) >= offset && (anchor(item) < cut || cut >= slice.height));
-      if (!inside) continue;
-      Item piece = moved(item, -offset);
-      if (auto* rule = std::get_if<Rule>(&piece)) {
-        rule->y1 = std::clamp(rule->y1, 0.0, part.height);
-        rule->y2 = std::clamp(rule->y2, 0.0, part.height);
-      } else if (auto* box = std::get_if<Box>(&piece)) {
-        const double box_top = std::max(box->y, 0.0);
-        box->height = std::min(box->y + box->height, part.height) - box_top;
-        box->y = box_top;
+  Split split;
+  split.clean = clean;
+  Slice& first = split.first;
+  Slice& rest = split.rest;
+  first.height = cut;
+  rest.height = slice.height - cut;
+  first.article = rest.article = slice.article;
+  first.table = rest.table = slice.table;
+  first.space_before = slice.space_before;
+  rest.keep_with_next = slice.keep_with_next;
+  for (const Item& item : slice.items) {
+    const auto [top, bottom] = extent(item);
+    if (std::holds_alternative<Rule>(item) || std::holds_alternative<Box>(item)) {
+      for (Slice* part : {&first, &rest}) {
+        const double offset = part == &first ? 0 : cut;
+        if (!(bottom > offset && top < offset + part->height) && !(top == bottom && top == offset)) continue;
+        Item piece = moved(item, -offset);
+        if (auto* rule = std::get_if<Rule>(&piece)) {
+          rule->y1 = std::clamp(rule->y1, 0.0, part->height);
+          rule->y2 = std::clamp(rule->y2, 0.0, part->height);
+        } else if (auto* box = std::get_if<Box>(&piece)) {
+          const double box_top = std::max(box->y, 0.0);
+          box->height = std::min(box->y + box->height, part->height) - box_top;
+          box->y = box_top;
+        }
+        part->items.push_back(std::move(piece));
       }
-      part.items.push_back(std::move(piece));
+    } else if (anchor(item) < cut) {
+      first.items.push_back(item);
+    } else {
+      rest.items.push_back(moved(item, -cut));
     }
-    for (const Mark& mark : slice.marks) {
-      if (mark.y >= offset && (mark.y < cut || cut >= slice.height)) {
-        part.marks.push_back(Mark{mark.kind, mark.name, mark.level, mark.y - offset});
-      }
-    }
-    parts.push_back(std::move(part));
-    offset = cut;
   }
+  for (const Mark& mark : slice.marks) {
+    if (mark.y < cut) {
+      first.marks.push_back(mark);
+    } else {
+      rest.marks.push_back(Mark{mark.kind, mark.name, mark.level, mark.y - cut});
+    }
+  }
+  if (first.baseline < 0 && slice.baseline >= 0 && slice.baseline < cut) first.baseline = slice.baseline;
+  return split;
+}
+
+std::vector<Slice> cut_tall_slice(Slice slice, double height) {
+  std::vector<Slice> parts;
+  while (slice.height > height) {
+    Split split = split_slice(slice, height);
+    parts.push_back(std::move(split.first));
+    slice = std::move(split.rest);
+  }
+  parts.push_back(std::move(slice));
   return parts;
 }
 

@@ -27,6 +27,18 @@ struct RunningHead {
 /// Slice::article.
 void paginate(Context& context, Flow& flow, const std::vector<RunningHead>& heads, PageTree& tree);
 
+/// A slice cut in two: `first` no taller than asked, `rest` what remains below it.
+struct Split {
+  Slice first;
+  Slice rest;
+  bool clean = false;  ///< cut between two lines of text (else straight through at the height)
+};
+
+/// Cuts `slice` at the lowest place between two lines of text no deeper than `height`
+/// (straight at `height` when there is none). Text and link areas go with their baseline or
+/// middle; rules and boxes crossing the cut are clipped into both parts.
+Split split_slice(const Slice& slice, double height);
+
 /// Cuts a slice taller than `height` into slices no taller, between lines of text.
 std::vector<Slice> cut_tall_slice(Slice slice, double height);
 

@@ -83,8 +83,12 @@ LayoutStyle layout_style(const style::StyleSheet& sheet, Diagnostics& diagnostic
   out.figure_space = sheet.figures.space.resolve(em);
   out.aside_rule_thickness = sheet.asides.rule_width.resolve(em);
   out.aside_padding = sheet.asides.padding.resolve(em);
+  // As styles/README.md assigns them: the accent rules asides, the rule colour draws rules
+  // and table lines, the caption colour sets captions and running heads.
   out.rule_colour = colour(sheet.colors.rule);
-  out.aside_rule_colour = colour(sheet.colors.rule);
+  out.table_rule_colour = colour(sheet.colors.rule);
+  out.aside_rule_colour = colour(sheet.colors.accent);
+  out.running.colour = colour(sheet.colors.caption);
 
   out.header = {sheet.header.left, sheet.header.center, sheet.header.right};
   out.footer = {sheet.footer.left, sheet.footer.center, sheet.footer.right};

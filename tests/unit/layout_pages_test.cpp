@@ -182,6 +182,33 @@ void expect_inside_and_apart(const PageTree& tree, const LayoutStyle& style) {
   }
 }
 
+TEST_F(LayoutPages, ARowTallerThanAPageFillsThePageAndContinuesUnderTheHeader) {
+  model::Document document;
+  document.meta.title = "T";
+  model::Table table;
+  table.alignments = {model::Alignment::left, model::Alignment::left};
+  table.head = {{{model::Text{"Name"}}, {model::Text{"Text"}}}};
+  std::string long_text;
+  for (int i = 0; i < 600; ++i) long_text += "word ";
+  table.body = {{{model::Text{"first"}}, {model::Text{long_text}}}};
+  document.blocks.push_back(model::Para{{model::Text{"Before the table."}}});
+  document.blocks.push_back(table);
+  const PageTree tree = lay_out(document, style, metrics, diagnostics);
+  ASSERT_GT(tree.pages.size(), 2u);
+  for (std::size_t p = 0; p < tree.pages.size(); ++p) {
+    double header = -1, text = -1;
+    for (const Item& item : tree.pages[p].items) {
+      const auto* run = std::get_if<TextRun>(&item);
+      if (run && run->text == "Name" && header < 0) header = run->y;
+      if (run && run->text == "word" && text < 0) text = run->y;
+    }
+    EXPECT_GE(text, 0) << "page " << p + 1 << " holds none of the row";
+    EXPECT_GE(header, 0) << "page " << p + 1 << " lacks the header";
+    EXPECT_LT(header, text) << "page " << p + 1;
+  }
+  expect_inside_and_apart(tree, style);
+}
+
 TEST_F(LayoutPages, ATableTooWideIsSetInSmallerTypeAndNothingOverlaps) {
   model::Document document;
   document.meta.title = "T";
