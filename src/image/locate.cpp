@@ -2,6 +2,7 @@
 // scraped article is untrusted, and `![](../../.ssh/id_rsa)` must not end up inside a book or
 // PDF someone then shares.
 #include "image/image.hpp"
+#include "model/links.hpp"
 
 #include <fmt/format.h>
 
@@ -44,17 +45,6 @@ std::string percent_decoded(std::string_view text) {
   return out;
 }
 
-// RFC 3986: scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) ":".
-bool has_url_scheme(std::string_view source) {
-  const std::size_t colon = source.find(':');
-  if (colon == std::string_view::npos || colon == 0) return false;
-  if (!std::isalpha(static_cast<unsigned char>(source[0]))) return false;
-  for (char c : source.substr(0, colon)) {
-    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '+' && c != '-' && c != '.') return false;
-  }
-  return true;
-}
-
 bool is_web_url(std::string_view source) {
   std::string scheme;
   for (char c : source.substr(0, source.find(':')))
@@ -95,7 +85,7 @@ Located locate(const fs::path& folder, std::string_view source) {
   if (source.starts_with("//") || source.starts_with("\\\\")) {
     return refused("image URL refused: a path starting with // names another host");
   }
-  if (has_url_scheme(source)) {
+  if (model::has_url_scheme(source)) {
     return refused(is_web_url(source)
                        ? "remote image dropped: only files beside the article are read (its alt text is kept)"
                        : "image URL refused: only files beside the article are read");
