@@ -69,7 +69,7 @@ struct LayoutStyle {
   double space_shrink = 0.2;       ///< how far it may shrink
   /// A justified line whose spaces would have to grow beyond this many stretches is set
   /// ragged instead (a line before a long unbreakable word).
-  double max_stretch_ratio = 3;
+  double max_stretch_ratio = 6;
   Colour link_colour{0x1a, 0x4f, 0x8a};  ///< live links
   double note_mark_scale = 0.65;  ///< footnote marks: size relative to the text
   double note_mark_rise = 0.38;   ///< and how far above the baseline, in text sizes
