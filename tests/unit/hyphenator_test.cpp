@@ -2,6 +2,8 @@
 // (scripts/setup installs the hyphen-* packages).
 #include "text/hyphenator.hpp"
 
+#include "text/hyphen_dictionary.hpp"
+
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -73,9 +75,23 @@ TEST(Hyphenator, OtherLanguages) {
   EXPECT_EQ(marked(pl, "wydawnictwo"), "wy=daw=nic=two");
   const Hyphenator it("it");
   EXPECT_EQ(marked(it, "tipografia"), "ti=po=gra=fia");
-  const Hyphenator pt("pt-BR");  // no pt_BR installed: the language's default
-  EXPECT_TRUE(pt.available());
-  expect_valid_points(pt, "tipografia");
+  // Brazilian if hyphen-pt-br is installed, else the language's default (Portugal).
+  const Hyphenator pt_br("pt-BR");
+  EXPECT_TRUE(pt_br.available());
+  expect_valid_points(pt_br, "tipografia");
+}
+
+TEST(Hyphenator, ChoosesTheDictionaryForTheTag) {
+  const auto file = [](std::string_view tag) { return detail::find_hyphen_dictionary(tag, "/usr/share/hyphen"); };
+  EXPECT_EQ(file("pt"), "/usr/share/hyphen/hyph_pt_PT.dic");
+  EXPECT_EQ(file("de-CH"), "/usr/share/hyphen/hyph_de_CH.dic");
+  EXPECT_EQ(file("de"), "/usr/share/hyphen/hyph_de_DE.dic");
+  EXPECT_EQ(file("en_GB"), "/usr/share/hyphen/hyph_en_GB.dic");
+  EXPECT_EQ(file("en-Latn-GB"), "/usr/share/hyphen/hyph_en_GB.dic");
+  EXPECT_EQ(file("EN-ca"), "/usr/share/hyphen/hyph_en_US.dic");  // none for Canada
+  EXPECT_EQ(file("ru"), "/usr/share/hyphen/hyph_ru_RU.dic");
+  EXPECT_EQ(file("uk"), "/usr/share/hyphen/hyph_uk_UA.dic");
+  EXPECT_EQ(file("x"), "");
 }
 
 TEST(Hyphenator, RussianThroughKoi8) {
