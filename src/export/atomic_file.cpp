@@ -1,5 +1,5 @@
-// Atomic output: a temporary file beside the target, flushed, renamed over it. A failed run
-// never leaves a half-written file or clobbers the previous good output.
+// Atomic output: a temporary file beside the target, flushed, renamed over it. A failed or
+// killed run never leaves a half-written file or clobbers the previous good output.
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <sys/stat.h>
@@ -9,14 +9,16 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <string>
+#include <thread>
 
 #include "galley/job.hpp"
 
 namespace galley {
 namespace {
 
-// Closes and, unless released, removes the temporary file.
+// Closes and, unless released, removes the temporary file (if it has a name yet).
 class TemporaryFile {
  public:
   TemporaryFile(std::string path, int fd) : path_(std::move(path)), fd_(fd) {}
@@ -24,10 +26,11 @@ class TemporaryFile {
   TemporaryFile& operator=(const TemporaryFile&) = delete;
   ~TemporaryFile() {
     if (fd_ >= 0) ::close(fd_);
-    if (!released_) ::unlink(path_.c_str());
+    if (!released_ && !path_.empty()) ::unlink(path_.c_str());
   }
   int fd() const { return fd_; }
   const std::string& path() const { return path_; }
+  void name(std::string path) { path_ = std::move(path); }  ///< it has a name now
   int close() {
     int result = ::close(fd_);
     fd_ = -1;
@@ -79,25 +82,59 @@ bool write_to_special_file(const std::string& path, std::string_view bytes) {
   return true;
 }
 
+// O_TMPFILE makes a file with no name in `folder`: until it is complete and linked, a run
+// killed at any moment (SIGTERM, SIGKILL, a full disk's SIGXFSZ, a power cut) leaves nothing
+// behind. -1 where the file system cannot (errno EOPNOTSUPP or EISDIR).
+int open_unnamed(const std::filesystem::path& folder) {
+  return ::open(folder.c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0666);
+}
+
+// Gives the unnamed file `fd` a hidden name beside `target`, unique among concurrent runs
+// (pid, thread and a counter; EEXIST tries the next), and returns it. Through /proc, since
+// linkat with AT_EMPTY_PATH needs a capability ordinary users lack.
+std::string link_unnamed(int fd, const std::filesystem::path& folder, const std::string& target) {
+  const std::string from = fmt::format("/proc/self/fd/{}", fd);
+  const std::size_t thread = std::hash<std::thread::id>{}(std::this_thread::get_id());
+  for (unsigned attempt = 0;; ++attempt) {
+    const std::string path = (folder / fmt::format(".{}.galley-{}-{:x}-{}", std::filesystem::path(target).filename().string(),
+                                                   ::getpid(), thread, attempt))
+                                 .string();
+    if (::linkat(AT_FDCWD, from.c_str(), AT_FDCWD, path.c_str(), AT_SYMLINK_FOLLOW) == 0) return path;
+    if (errno != EEXIST) fail(ErrorKind::cant_create, target, "cannot create output");
+  }
+}
+
+// A named hidden temporary, for file systems without O_TMPFILE; removed on failure (but
+// left behind if the process is killed while writing).
+int open_named(const std::filesystem::path& folder, const std::string& target, std::string& name) {
+  name = (folder / fmt::format(".{}.galley-XXXXXX", std::filesystem::path(target).filename().string())).string();
+  const int fd = ::mkstemp(name.data());
+  if (fd >= 0) ::fchmod(fd, 0666 & ~current_umask());  // mkstemp makes it 0600
+  return fd;
+}
+
 }  // namespace
 
 void write_file_atomically(const std::string& path, std::string_view bytes) {
   if (write_to_special_file(path, bytes)) return;
   std::filesystem::path target(path);
   std::filesystem::path folder = target.parent_path().empty() ? "." : target.parent_path();
-  // Hidden, beside the target (same file system, so rename is atomic), unique per run.
-  std::string name = ".";
-  name += target.filename().string();
-  name += ".galley-XXXXXX";
-  std::string pattern = (folder / name).string();
-  int fd = ::mkstemp(pattern.data());
+  // Beside the target: the same file system, so the rename is atomic.
+  std::string named;
+  int fd = open_unnamed(folder);
+  const bool unnamed = fd >= 0;
+  if (!unnamed) {
+    if (errno != EOPNOTSUPP && errno != EISDIR && errno != EINVAL) {
+      fail(ErrorKind::cant_create, path, "cannot create output");
+    }
+    fd = open_named(folder, path, named);
+  }
   if (fd < 0) fail(ErrorKind::cant_create, path, "cannot create output");
-  TemporaryFile temporary(pattern, fd);
-  // mkstemp makes the file 0600; outputs are ordinary files, readable as the umask allows.
-  ::fchmod(fd, 0666 & ~current_umask());
+  TemporaryFile temporary(named, fd);
 
   write_all(fd, bytes, path);
   if (::fsync(fd) != 0) fail(ErrorKind::io, path, "cannot flush output");
+  if (unnamed) temporary.name(link_unnamed(fd, folder, path));
   if (temporary.close() != 0) fail(ErrorKind::io, path, "cannot close output");
   if (::rename(temporary.path().c_str(), path.c_str()) != 0) {
     fail(ErrorKind::cant_create, path, "cannot replace output");

@@ -19,7 +19,14 @@ text::FaceId Context::face(Family family, text::FontStyle style) {
     const auto& primary = family == Family::body ? style_.body_families : family == Family::heading ? style_.heading_families : style_.mono_families;
     std::vector<std::string> families = primary;
     families.insert(families.end(), style_.fallback.begin(), style_.fallback.end());
-    faces_[slot] = metrics_.face(families, style);
+    try {
+      faces_[slot] = metrics_.face(families, style);
+    } catch (const Error& e) {
+      // The text layer knows the family, not who asked for it: name the style and its key.
+      if (!e.diagnostic().file.empty()) throw;
+      const char* key = family == Family::body ? "fonts.body" : family == Family::heading ? "fonts.heading" : "fonts.mono";
+      throw Error(e.kind(), style_.style_name, 0, fmt::format("{}: {}", key, e.diagnostic().message));
+    }
   }
   return faces_[slot];
 }

@@ -197,10 +197,11 @@ class Builder {
 
   void emit_part(const Piece& piece, std::size_t begin, std::size_t end, double width) {
     if (end <= begin) return;
-    Piece part = piece;
-    part.fragment.text = piece.fragment.text.substr(begin, end - begin);
-    part.fragment.width = width;
-    out_.pieces.push_back(std::move(part));
+    // Field by field: copying the whole piece would copy its text once per part, quadratic
+    // in a word of 100,000 characters.
+    const Fragment& whole = piece.fragment;
+    Fragment fragment{whole.face, whole.font, whole.size, whole.text.substr(begin, end - begin), width};
+    out_.pieces.push_back(Piece{std::move(fragment), piece.rise, piece.colour, piece.style});
   }
 
   Context& context_;

@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "style/check.hpp"
+
 namespace galley::layout {
 namespace {
 
@@ -30,7 +32,13 @@ void size(TextStyle& text, double points, double ratio) {
 }  // namespace
 
 LayoutStyle layout_style(const style::StyleSheet& sheet, Diagnostics& diagnostics) {
+  // Style files are checked when loaded; this catches a StyleSheet built in code, which
+  // would otherwise lay out pages with no room for a line, for ever.
+  if (auto problem = style::find_problem(sheet)) {
+    throw Error(ErrorKind::data, sheet.name, 0, fmt::format("{}: {}", problem->key, problem->message));
+  }
   LayoutStyle out;
+  out.style_name = sheet.name;
   const double em = sheet.fonts.size.resolve(10.5);
   const double ratio = sheet.fonts.leading.resolve(em) / em;  // body leading as a share of its size
 

@@ -49,6 +49,9 @@ struct LayoutStyle {
   double margin_left = 76;       ///< a 443 pt column: about 85 characters of body text a line
   double margin_right = 76;
 
+  /// The style sheet this came from ("article", "my-style.toml"), for messages.
+  std::string style_name;
+
   // --- Families: the first installed one is used, the rest are its fallbacks -----------
   std::vector<std::string> body_families = {"Liberation Serif"};
   std::vector<std::string> heading_families = {"Liberation Sans"};  ///< also bylines, captions, tables

@@ -16,6 +16,7 @@ bool has_url_scheme(std::string_view source) {
 }
 
 std::optional<std::string> safe_link(std::string_view target) {
+  if (target.size() > max_link_bytes) return std::nullopt;
   std::string lower;
   for (char c : target.substr(0, 8)) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   const bool web = lower.starts_with("http://") || lower.starts_with("https://");

@@ -6,8 +6,10 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 
+#include "style/check.hpp"
 #include "style/keys.hpp"
 #include "style/values.hpp"
 
@@ -56,13 +58,20 @@ std::pair<std::int64_t, std::int64_t> int_range(std::string_view key) {
   return {0, 10};  // widows, orphans
 }
 
+// Where each key was last set along an `extends` chain, so that a problem found in the
+// finished style (style/check.hpp) is reported where the user can fix it.
+using Origins = std::map<std::string, Diagnostic, std::less<>>;
+
 class Applier {
  public:
-  Applier(StyleSheet& style, std::string_view file) : style_(style), file_(file) {}
+  Applier(StyleSheet& style, std::string_view file, Origins& origins) : style_(style), file_(file), origins_(origins) {}
 
   void apply(const Key& key, const toml::node& node) {
     key_ = key.path;
     node_ = &node;
+    const auto& where = node.source().begin;
+    origins_[key.path] = Diagnostic{Severity::error, "", std::string(file_), static_cast<int>(where.line),
+                                    static_cast<int>(where.column)};
     std::visit([this](auto* slot) { set(slot); }, key.slot(style_));
     if (key.path == "page.size") set_named_size();
     if (key.path == "page.width" || key.path == "page.height") style_.page.size.clear();
@@ -137,6 +146,7 @@ class Applier {
 
   StyleSheet& style_;
   std::string_view file_;
+  Origins& origins_;
   std::string key_;
   const toml::node* node_ = nullptr;
 };
@@ -171,11 +181,13 @@ bool looks_like_path(std::string_view name) {
   return name.find('/') != std::string_view::npos || name.ends_with(".toml");
 }
 
-StyleSheet load_chain(std::string_view toml_text, const std::string& file, std::vector<std::string>& chain);
+StyleSheet load_chain(std::string_view toml_text, const std::string& file, std::vector<std::string>& chain,
+                      Origins& origins);
 
 // A style by name (built-in) or path (relative to `from`, the folder of the file naming it;
 // empty for the working folder, so messages show the path as the user wrote it).
-StyleSheet load_named(std::string_view name, const fs::path& from, std::vector<std::string>& chain) {
+StyleSheet load_named(std::string_view name, const fs::path& from, std::vector<std::string>& chain,
+                      Origins& origins) {
   if (!looks_like_path(name)) {
     const std::string_view source = builtin_source(name);
     if (source.empty()) {
@@ -184,15 +196,16 @@ StyleSheet load_named(std::string_view name, const fs::path& from, std::vector<s
       throw Error(ErrorKind::no_input, std::string(name), 0,
                   fmt::format("no built-in style by that name (built-ins: {}; a file path ends in .toml)", names));
     }
-    return load_chain(source, fmt::format("<built-in style {}>", name), chain);
+    return load_chain(source, fmt::format("<built-in style {}>", name), chain, origins);
   }
   fs::path path(name);
   if (path.is_relative() && !from.empty()) path = from / path;  // else relative to the working folder
   const std::string text = read_file(path);
-  return load_chain(text, path.lexically_normal().string(), chain);
+  return load_chain(text, path.lexically_normal().string(), chain, origins);
 }
 
-StyleSheet load_chain(std::string_view toml_text, const std::string& file, std::vector<std::string>& chain) {
+StyleSheet load_chain(std::string_view toml_text, const std::string& file, std::vector<std::string>& chain,
+                      Origins& origins) {
   std::error_code error;
   const std::string identity = file.starts_with("<") ? file : fs::weakly_canonical(file, error).string();
   if (std::find(chain.begin(), chain.end(), identity) != chain.end() || chain.size() >= max_extends_depth) {
@@ -216,14 +229,20 @@ StyleSheet load_chain(std::string_view toml_text, const std::string& file, std::
     const auto* name = extends->as_string();
     if (!name) fail(file, *extends, "extends", "expected the name of a style or a path to a .toml file");
     const fs::path folder = file.starts_with("<") ? fs::path() : fs::path(file).parent_path();
-    style = load_named(name->get(), folder, chain);
+    try {
+      style = load_named(name->get(), folder, chain, origins);
+    } catch (const Error& e) {
+      // A style that is not there is this file's mistake: say where it names it.
+      if (e.kind() != ErrorKind::no_input) throw;
+      fail(file, *extends, "extends", fmt::format("{}: {}", e.diagnostic().file, e.diagnostic().message));
+    }
   }
   style.description.clear();  // a description describes its own file only
 
   std::vector<std::pair<std::string, const toml::node*>> leaves;
   collect(table, "", leaves);
   std::stable_partition(leaves.begin(), leaves.end(), [](const auto& leaf) { return leaf.first == "page.size"; });
-  Applier applier(style, file);
+  Applier applier(style, file, origins);
   for (const auto& [path, node] : leaves) {
     if (path == "extends") continue;
     const Key* key = find_key(path);
@@ -240,10 +259,17 @@ StyleSheet load_chain(std::string_view toml_text, const std::string& file, std::
 }
 
 // Landscape turns the page after the whole chain is applied, so a file that only says
-// `landscape = true` turns the size it inherited.
-void finish(StyleSheet& style, std::string name) {
+// `landscape = true` turns the size it inherited. Then the finished style is checked as a
+// whole, and a problem reported where its key was last set (or against the style's name).
+void finish(StyleSheet& style, std::string name, const Origins& origins) {
   Page& page = style.page;
   if (page.landscape && page.height.points > page.width.points) std::swap(page.width, page.height);
+  if (auto problem = find_problem(style)) {
+    const auto origin = origins.find(problem->key);
+    Diagnostic where = origin != origins.end() ? origin->second : Diagnostic{Severity::error, "", name, 0, 0};
+    where.message = fmt::format("{}: {}", problem->key, problem->message);
+    throw Error(ErrorKind::data, std::move(where));
+  }
   style.name = std::move(name);
 }
 
@@ -251,15 +277,17 @@ void finish(StyleSheet& style, std::string name) {
 
 StyleSheet load(std::string_view name_or_path) {
   std::vector<std::string> chain;
-  StyleSheet style = load_named(name_or_path, fs::path(), chain);
-  finish(style, std::string(name_or_path));
+  Origins origins;
+  StyleSheet style = load_named(name_or_path, fs::path(), chain, origins);
+  finish(style, std::string(name_or_path), origins);
   return style;
 }
 
 StyleSheet load_text(std::string_view toml_text, std::string_view file) {
   std::vector<std::string> chain;
-  StyleSheet style = load_chain(toml_text, std::string(file), chain);
-  finish(style, std::string(file));
+  Origins origins;
+  StyleSheet style = load_chain(toml_text, std::string(file), chain, origins);
+  finish(style, std::string(file), origins);
   return style;
 }
 

@@ -75,7 +75,7 @@ TEST(Style, LandscapeTurnsTheInheritedSize) {
   EXPECT_NEAR(style.page.width.points, 297 * mm, 0.01);
   EXPECT_NEAR(style.page.height.points, 210 * mm, 0.01);
   const StyleSheet explicit_size =
-      load_text("[page]\nwidth = \"100mm\"\nheight = \"50mm\"\n", "banner.toml");
+      load_text("[page]\nwidth = \"100mm\"\nheight = \"50mm\"\n[page.margin]\ntop = \"5mm\"\nbottom = \"5mm\"\n", "banner.toml");
   EXPECT_NEAR(explicit_size.page.width.points, 100 * mm, 0.01);
   EXPECT_TRUE(explicit_size.page.size.empty());
 }

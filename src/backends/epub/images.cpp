@@ -188,7 +188,7 @@ std::optional<std::string> ImageStore::add_file(const fs::path& path, const std:
     media_type = image::media_type(kind);
     if (kind != image::Kind::unknown && kind != image::Kind::svg) (void)image::decode(bytes, source);
   } catch (const Error& error) {
-    diagnostics.warn(report_file, 0, fmt::format("image refused: {}", error.diagnostic().message));
+    diagnostics.warn(report_file, 0, fmt::format("{}: {}", error.diagnostic().message, source));
     return std::nullopt;
   }
   if (media_type.empty()) {
