@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Replays a fuzz target's committed corpus (every input must pass), then fuzzes for
-# GALLEY_FUZZ_SECONDS (default 20) from it. New inputs go to a scratch folder, not the
+# GALLEY_FUZZ_SECONDS (default: GALLEY_FUZZ_DEFAULT_SECONDS, which CMake sets, else 20) from it. New inputs go to a scratch folder, not the
 # repository; a crashing input is kept in fuzz-artifacts/ beside the test for a regression
 # test, and fails the run.
 #
@@ -8,7 +8,9 @@
 set -uo pipefail
 fuzzer=$1
 corpus=$2
-seconds=${GALLEY_FUZZ_SECONDS:-20}
+seconds=${GALLEY_FUZZ_SECONDS:-${GALLEY_FUZZ_DEFAULT_SECONDS:-20}}
+# fontconfig's own allocation at FcInit is not a leak of galley's (tests/lsan.supp).
+export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$(cd "$(dirname "$0")/.." && pwd)/tests/lsan.supp}
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 artifacts=$PWD/fuzz-artifacts/$(basename "$fuzzer")/

@@ -3,6 +3,7 @@
 // program can do the same.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -43,6 +44,9 @@ struct Job {
   std::string output_dir;
   /// Warnings count as errors: a run that reports any writes nothing and fails (ErrorKind::data).
   bool strict = false;
+  /// A collection whose articles name more pictures than this in all (each reference
+  /// counted) is refused (ErrorKind::data); one article's limit is ReadOptions::max_images.
+  std::size_t max_collection_images = 10000;
 };
 
 /// The file names `run` gives each input in `output_dir`: the input's stem and `extension`;

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "galley/diagnostics.hpp"
 #include "galley/model/collection.hpp"
@@ -47,6 +48,12 @@ struct ReadOptions {
   int max_table_columns = 1000;
   /// Footnotes beyond this count are refused.
   int max_notes = 10000;
+  /// An article with more pictures than this (lead figure, figures and inline images, each
+  /// reference counted) is refused: each one is read and decoded.
+  int max_images = 1000;
+  /// Folders images may come from besides the article's own, in search order; copied into
+  /// Document::resource_path.
+  std::vector<std::string> resource_path;
 };
 
 /// Reads one article from memory. Throws galley::Error (ErrorKind::data) for input it

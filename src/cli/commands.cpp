@@ -26,6 +26,8 @@ struct ReadFlags {
   bool no_conventions = false;
   std::vector<std::string> disabled;
   std::size_t max_input_bytes = ReadOptions{}.max_input_bytes;
+  int max_images = ReadOptions{}.max_images;
+  std::vector<std::string> resource_path;
 
   void add_to(CLI::App& command) {
     command.add_flag("--no-conventions", no_conventions,
@@ -36,11 +38,18 @@ struct ReadFlags {
         ->delimiter(',');
     command.add_option("--max-input-size", max_input_bytes, "Refuse larger inputs (bytes)")
         ->capture_default_str();
+    command.add_option("--max-images", max_images, "Refuse an article naming more pictures")
+        ->capture_default_str()
+        ->check(CLI::NonNegativeNumber);
+    command.add_option("--resource-path", resource_path,
+                       "A further folder pictures may come from, searched after the article's own (repeatable)");
   }
 
   ReadOptions options() const {
     ReadOptions read;
     read.max_input_bytes = max_input_bytes;
+    read.max_images = max_images;
+    read.resource_path = resource_path;
     if (no_conventions) read.conventions = Conventions::none();
     for (const auto& name : disabled) {
       if (!read.conventions.set(name, false)) {
@@ -115,6 +124,7 @@ int run(int argc, char** argv) {
   epub->add_option("--lang", epub_job.collection.lang, "The book's language (BCP 47, e.g. en-GB)");
   epub->add_option("--cover", epub_job.collection.cover, "Cover image (PNG, JPEG, GIF, WebP or SVG)");
   epub->add_option("--style", epub_job.style, "Style: a built-in name (`galley styles`) or a .toml file");
+  epub->add_flag("--strict", epub_job.strict, "Treat warnings as errors: write nothing when there is one");
   epub_flags.add_to(*epub);
   epub->fallthrough();
 

@@ -11,6 +11,7 @@
 #include "export/parallel.hpp"
 #include "export/read_articles.hpp"
 #include "galley/job.hpp"
+#include "model/images.hpp"
 
 namespace galley {
 namespace {
@@ -27,6 +28,31 @@ void refuse_overwriting_inputs(const Job& job) {
     if (input != "-" && same_file(input, job.output)) {
       throw Error(ErrorKind::usage, job.output, 0, "the output would overwrite an input");
     }
+  }
+}
+
+// A folder named as a resource path that is not there is a mistake worth stopping for: every
+// picture from it would silently go missing.
+void check_resource_path(const ReadOptions& read) {
+  for (const auto& folder : read.resource_path) {
+    std::error_code error;
+    const auto status = std::filesystem::status(folder, error);
+    if (status.type() == std::filesystem::file_type::not_found) {
+      throw Error(ErrorKind::no_input, folder, 0, "resource path: no such folder");
+    }
+    if (error || status.type() != std::filesystem::file_type::directory) {
+      throw Error(ErrorKind::no_input, folder, 0, "resource path: not a folder");
+    }
+  }
+}
+
+void refuse_too_many_images(const Job& job, const std::vector<model::Document>& articles) {
+  std::size_t total = 0;
+  for (const auto& article : articles) total += model::count_images(article);
+  if (total > job.max_collection_images) {
+    throw Error(ErrorKind::data, job.inputs.size() == 1 ? job.inputs.front() : "", 0,
+                fmt::format("the articles name {} images in all, over the limit of {} a collection", total,
+                            job.max_collection_images));
   }
 }
 
@@ -119,6 +145,7 @@ void run(const Job& job, const Registry& registry, Diagnostics& diagnostics) {
                 fmt::format("unknown format '{}' (`galley formats` lists them)", job.format));
   }
   if (job.inputs.empty()) throw Error(ErrorKind::usage, "", 0, "no input given");
+  check_resource_path(job.read);
   ExportOptions options = job.export_options;
   if (!job.style.empty()) options.style = style::load(job.style);
   if (!job.output_dir.empty()) {
@@ -141,6 +168,7 @@ void run(const Job& job, const Registry& registry, Diagnostics& diagnostics) {
     apply(job.collection, collection);
     if (job.style.empty() && collection.style) options.style = style::load(*collection.style);
     auto articles = read_articles(collection.articles, job.read, job.threads, diagnostics);
+    refuse_too_many_images(job, articles);
     exporter->write_collection(collection, articles, options, sink, diagnostics);
   }
   refuse_if_strict(job, diagnostics);

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "galley/diagnostics.hpp"
+#include "galley/model/document.hpp"
 
 namespace galley::image {
 
@@ -34,6 +35,15 @@ struct Located {
 /// (the article's folder). Refuses URLs, paths that leave the folder (through `..`, an
 /// absolute path or a symbolic link), missing files and anything that is not a regular file.
 Located locate(const std::filesystem::path& folder, std::string_view source);
+
+/// The same against several folders, searched in order (the article's, then the resource
+/// path): the file found must lie inside one of them after every `..` and symbolic link is
+/// resolved. Folders that do not exist are skipped; none at all refuses every source.
+Located locate(const std::vector<std::filesystem::path>& folders, std::string_view source);
+
+/// The folders `article`'s images may come from: its own folder (none when it was read from
+/// standard input or memory), then its `resource_path`, made absolute.
+std::vector<std::filesystem::path> image_folders(const model::Document& article);
 
 /// What decoding may cost. An image over either limit is refused before its pixels are
 /// allocated (a decompression bomb states its size in its header).

@@ -1,11 +1,12 @@
-// Finding the file an article's image source names, confined to the article's own folder: a
-// scraped article is untrusted, and `![](../../.ssh/id_rsa)` must not end up inside a book or
-// PDF someone then shares.
+// Finding the file an article's image source names, confined to the article's own folder and
+// the folders the user named (--resource-path): a scraped article is untrusted, and
+// `![](../../.ssh/id_rsa)` must not end up inside a book or PDF someone then shares.
 #include "image/image.hpp"
 #include "model/links.hpp"
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cctype>
 #include <string>
 #include <system_error>
@@ -79,6 +80,10 @@ std::string not_a_file(fs::file_type type) {
 }  // namespace
 
 Located locate(const fs::path& folder, std::string_view source) {
+  return locate(folder.empty() ? std::vector<fs::path>{} : std::vector<fs::path>{folder}, source);
+}
+
+Located locate(const std::vector<fs::path>& folders, std::string_view source) {
   if (source.empty()) return refused("the image has no path");
   // "//host/x" is a network-path reference (RFC 3986 4.2): a URL without a scheme, not a
   // file. Backslashes are how Windows spells the same.
@@ -90,7 +95,9 @@ Located locate(const fs::path& folder, std::string_view source) {
                        ? "remote image dropped: only files beside the article are read (its alt text is kept)"
                        : "image URL refused: only files beside the article are read");
   }
-  if (folder.empty()) return refused("image refused: an article read from standard input has no folder");
+  if (folders.empty()) {
+    return refused("image refused: an article read from standard input has no folder (name one with --resource-path)");
+  }
 
   // The decoded spelling first (what a URL reference means), then the literal one (a file
   // really named "a%20b.png"). A NUL would cut the path short inside the system call.
@@ -100,39 +107,66 @@ Located locate(const fs::path& folder, std::string_view source) {
     if (spelling.find('\0') != std::string::npos) return refused("image refused: its path contains a NUL byte");
   }
 
+  // A folder that does not resolve (removed since it was named) is skipped, as if empty.
   std::error_code error;
-  const fs::path base = fs::canonical(folder, error);
-  if (error) {
+  std::vector<fs::path> bases;
+  for (const auto& folder : folders) {
+    if (folder.empty()) continue;
+    fs::path base = fs::canonical(folder, error);
+    if (!error) bases.push_back(std::move(base));
+  }
+  if (bases.empty()) {
+    if (!error) return refused("image refused: an article read from standard input has no folder");
     return refused(fmt::format("image refused: the article's folder cannot be resolved ({})", error.message()));
   }
-  // Every spelling is confined before the file system is asked anything, so that the warning
-  // never tells whether a file outside the folder exists. An absolute source replaces `base`
-  // in the join and passes only when it names a path inside the folder.
+  const auto inside_any = [&](const fs::path& path) {
+    return std::any_of(bases.begin(), bases.end(), [&](const fs::path& base) { return within(base, path); });
+  };
+  // Every candidate is confined before the file system is asked anything, so that the
+  // warning never tells whether a file outside the folders exists. The candidates are each
+  // spelling joined to each folder in turn, as pandoc's --resource-path searches; one that
+  // lies outside every allowed folder is never looked at, and a spelling that escapes from
+  // every folder (`%2e%2e/x`, `/etc/passwd`) is refused outright. An absolute source replaces
+  // the folder in the join and counts only when it names a path inside one of them. The
+  // decoded spelling is looked for in every folder before the literal one.
+  const std::string outside = bases.size() > 1 ? "outside the article's folder and the resource path"
+                                                 : "outside the article's folder";
+  std::vector<fs::path> candidates;
   for (const auto& spelling : spellings) {
-    if (!within(base, (base / spelling).lexically_normal())) {
-      return refused("image refused: it lies outside the article's folder");
+    bool kept = false;
+    for (const auto& base : bases) {
+      fs::path candidate = (base / spelling).lexically_normal();
+      if (!inside_any(candidate)) continue;
+      candidates.push_back(std::move(candidate));
+      kept = true;
     }
+    if (!kept) return refused("image refused: it lies " + outside);
   }
-
-  for (std::size_t i = 0; i < spellings.size(); ++i) {
-    // canonical resolves every symbolic link on the way, so a link inside the folder that
-    // points out of it is caught by the second `within`.
-    const fs::path real = fs::canonical(base / spellings[i], error);
-    if (error == std::errc::no_such_file_or_directory || error == std::errc::not_a_directory) {
-      if (i + 1 < spellings.size()) continue;
-      return refused("image not found");
-    }
+  for (std::size_t i = 0; i < candidates.size(); ++i) {
+    // canonical resolves every symbolic link on the way, so a link inside a folder that
+    // points out of all of them is caught by the second check.
+    const fs::path real = fs::canonical(candidates[i], error);
+    if (error == std::errc::no_such_file_or_directory || error == std::errc::not_a_directory) continue;
     if (error == std::errc::too_many_symbolic_link_levels) {
       return refused("image refused: its symbolic links loop or nest too deeply");
     }
     if (error) return refused(fmt::format("image cannot be read: {}", error.message()));
-    if (!within(base, real)) return refused("image refused: a symbolic link leads outside the article's folder");
+    if (!inside_any(real)) return refused("image refused: a symbolic link leads " + outside);
     const fs::file_status status = fs::status(real, error);
     if (error) return refused(fmt::format("image cannot be read: {}", error.message()));
     if (status.type() != fs::file_type::regular) return refused(not_a_file(status.type()));
     return {real, {}};
   }
   return refused("image not found");
+}
+
+std::vector<fs::path> image_folders(const model::Document& article) {
+  std::vector<fs::path> folders;
+  if (!article.origin.empty()) folders.push_back(fs::absolute(fs::path(article.origin)).parent_path());
+  for (const auto& folder : article.resource_path) {
+    if (!folder.empty()) folders.push_back(fs::absolute(fs::path(folder)));
+  }
+  return folders;
 }
 
 }  // namespace galley::image

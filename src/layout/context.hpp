@@ -3,6 +3,7 @@
 #pragma once
 
 #include <array>
+#include <filesystem>
 #include <set>
 #include <string>
 #include <string_view>
@@ -60,6 +61,10 @@ class Context {
   /// Ends it: reports, in one warning, the characters no installed font has.
   void end_article();
   const std::string& file() const { return file_; }
+  /// The folders the current article's pictures may come from (image::image_folders), set
+  /// after begin_article.
+  void set_image_folders(std::vector<std::filesystem::path> folders) { image_folders_ = std::move(folders); }
+  const std::vector<std::filesystem::path>& image_folders() const { return image_folders_; }
   const model::Labels& labels() const { return *labels_; }
   int article() const { return article_; }
   /// A warning about the current article.
@@ -75,6 +80,7 @@ class Context {
   std::vector<int> font_of_face_;       ///< FaceId -> font index, -1 until used
   std::vector<Font> fonts_;
   std::string file_;
+  std::vector<std::filesystem::path> image_folders_;
   const model::Labels* labels_;
   int article_ = 0;
   std::set<char32_t> missing_;              ///< characters no font has, this article

@@ -5,7 +5,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <filesystem>
 #include <optional>
 
 #include "image/image.hpp"
@@ -26,10 +25,8 @@ void refuse(Context& context, std::string_view problem, std::string_view source)
 
 // The picture's box at the top of a slice, or nullopt (and a warning) when it cannot be used.
 std::optional<Picture> place_picture(Context& context, const std::string& source, Frame frame) {
-  namespace fs = std::filesystem;
   const std::string& article = context.file();
-  const fs::path folder = article.empty() ? fs::path() : fs::absolute(fs::path(article)).parent_path();
-  const image::Located located = image::locate(folder, source);
+  const image::Located located = image::locate(context.image_folders(), source);
   if (!located.problem.empty()) {
     refuse(context, located.problem, source);
     return std::nullopt;

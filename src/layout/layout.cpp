@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "image/image.hpp"
 #include "layout/article_parts.hpp"
 #include "layout/blocks.hpp"
 #include "layout/context.hpp"
@@ -30,6 +31,7 @@ std::string joined(const std::vector<std::string>& items) {
 void lay_out_article(Context& context, const model::Document& document, int number, Flow& flow) {
   const LayoutStyle& style = context.style();
   context.begin_article(document.origin, document.meta.lang, number);
+  context.set_image_folders(image::image_folders(document));
   const Frame frame{style.margin_left, style.page_width - style.margin_left - style.margin_right};
   const std::size_t first = flow.slices.size();
   for (Slice& slice : set_title_block(context, document, frame)) {

@@ -36,7 +36,7 @@ Item moved(Item item, double dy) {
 class Paginator {
  public:
   Paginator(Context& context, Flow& flow, PageTree& tree)
-      : context_(context), style_(context.style()), flow_(flow), tree_(tree) {
+      : style_(context.style()), flow_(flow), tree_(tree) {
     top_ = style_.margin_top;
     bottom_ = style_.page_height - style_.margin_bottom;
   }
@@ -142,7 +142,6 @@ class Paginator {
     y_ += slice.height;
   }
 
-  Context& context_;
   const LayoutStyle& style_;
   Flow& flow_;
   PageTree& tree_;

@@ -89,6 +89,44 @@ void guard_table_width(std::string_view text, const MarkdownOptions& options) {
   }
 }
 
+// cmark-gfm 0.29 keeps every unmatched `![` on its bracket stack, and each link closed after
+// them walks the whole stack: `[a](b)![` repeated 40,000 times takes 10 s, `![[]()` 160,000
+// times minutes (later cmark releases fixed it). So the text may hold at most ten `![` for each
+// picture an article may have, counted before parsing (code included: it is only a bound).
+void guard_image_openers(std::string_view text, const MarkdownOptions& options) {
+  const std::size_t limit = 10 * static_cast<std::size_t>(std::max(options.max_images, 1));
+  std::size_t count = 0;
+  int line = 1;
+  int first_over = 0;
+  for (std::size_t i = 0; i + 1 < text.size(); ++i) {
+    if (text[i] == '\n') ++line;
+    if (text[i] == '!' && text[i + 1] == '[' && ++count == limit + 1) first_over = line;
+  }
+  if (count > limit) {
+    throw Error(ErrorKind::data, options.file, first_over,
+                fmt::format("{} image openers ('![') are over the limit of {} an article", count, limit));
+  }
+}
+
+// Each picture is read, probed and decoded by every backend, so an article naming more than
+// the limit (the same file a thousand times included) is refused, at the line of the first
+// picture over it, before any of them is opened.
+void guard_image_count(cmark_node* document, const MarkdownOptions& options) {
+  IterPtr iter(cmark_iter_new(document));
+  int count = 0;
+  int first_over = 0;
+  for (cmark_event_type event; (event = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE;) {
+    if (event != CMARK_EVENT_ENTER || cmark_node_get_type(cmark_iter_get_node(iter.get())) != CMARK_NODE_IMAGE) {
+      continue;
+    }
+    if (++count == options.max_images + 1) first_over = cmark_node_get_start_line(cmark_iter_get_node(iter.get()));
+  }
+  if (count > options.max_images) {
+    throw Error(ErrorKind::data, options.file, first_over,
+                fmt::format("{} images are over the limit of {} an article", count, options.max_images));
+  }
+}
+
 class Converter {
  public:
   Converter(std::string_view source, const MarkdownOptions& options, Diagnostics& diagnostics)
@@ -498,6 +536,7 @@ class Converter {
 ParsedMarkdown parse_markdown(std::string_view markdown, const MarkdownOptions& options,
                               Diagnostics& diagnostics) {
   guard_table_width(markdown, options);
+  guard_image_openers(markdown, options);
   // Registration fills cmark-gfm's process-wide extension list; it must happen once, even
   // when several threads read articles at the same time.
   static std::once_flag registered;
@@ -523,6 +562,7 @@ ParsedMarkdown parse_markdown(std::string_view markdown, const MarkdownOptions& 
     document.reset(cmark_parser_finish(parser.get()));
   }
   if (!document) throw Error(ErrorKind::internal, options.file, 0, "cmark-gfm returned no document");
+  guard_image_count(document.get(), options);
   return Converter(markdown, options, diagnostics).convert(document.get());
 }
 

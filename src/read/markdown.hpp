@@ -17,6 +17,7 @@ struct MarkdownOptions {
   int max_nesting = 32;        ///< deeper blocks and inlines are flattened into their parent
   int max_table_columns = 1000;
   int max_notes = 10000;
+  int max_images = 1000;       ///< pictures an article may name (each reference counted)
 };
 
 struct SourcedBlock {
@@ -35,7 +36,8 @@ struct ParsedMarkdown {
 };
 
 /// Parses Markdown. Throws galley::Error (data) for a table wider than the limit (checked
-/// before parsing: cmark-gfm's tables take quadratic time in their width) or too many notes.
+/// before parsing: cmark-gfm's tables take quadratic time in their width), too many notes or
+/// too many images.
 ParsedMarkdown parse_markdown(std::string_view markdown, const MarkdownOptions& options,
                               Diagnostics& diagnostics);
 

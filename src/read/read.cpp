@@ -133,7 +133,7 @@ model::Document read_markdown(std::string_view text, const ReadOptions& options,
 
   read::MarkdownOptions markdown_options{file, options.conventions.smart_quotes,
                                          options.max_nesting, options.max_table_columns,
-                                         options.max_notes};
+                                         options.max_notes, options.max_images};
   auto parsed = read::parse_markdown(split.body, markdown_options, diagnostics);
 
   std::string lang = language_of(split.front_matter, parsed.blocks, options, diagnostics);
@@ -154,6 +154,7 @@ model::Document read_markdown(std::string_view text, const ReadOptions& options,
   document.lead = std::move(found.lead);
   document.blocks = std::move(found.blocks);
   document.notes = std::move(parsed.notes);
+  document.resource_path = options.resource_path;
   for (auto& note : document.notes) {
     if (options.conventions.join_paragraphs) read::join_split_paragraphs(note.content);
     if (options.conventions.dead_links) read::remove_dead_links(note.content);

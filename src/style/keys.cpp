@@ -81,8 +81,9 @@ std::vector<Key> build_keys() {
   add("colors.rule", [](StyleSheet& s) { return &s.colors.rule; }, "horizontal rules, table lines, column rules");
   add("colors.caption", [](StyleSheet& s) { return &s.colors.caption; }, "captions, credits, running heads");
 
-  for (auto [name, member] : {std::pair{"header", &StyleSheet::header}, std::pair{"footer", &StyleSheet::footer}}) {
+  for (auto [name, binding] : {std::pair{"header", &StyleSheet::header}, std::pair{"footer", &StyleSheet::footer}}) {
     const std::string where = name;
+    const auto member = binding;  // a lambda cannot capture a structured binding before clang 16
     add(where + ".left", [member](StyleSheet& s) { return &(s.*member).left; },
         "template: {title} {section} {author} {date} {page} {pages}");
     add(where + ".center", [member](StyleSheet& s) { return &(s.*member).center; }, "template, centred");

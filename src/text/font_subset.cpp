@@ -11,6 +11,7 @@
 #include <memory>
 
 #include "galley/diagnostics.hpp"
+#include "text/sfnt_check.hpp"
 
 namespace galley::text {
 namespace {
@@ -117,7 +118,8 @@ std::string with_required_tables(std::string_view sfnt) {
       {{tag_of("cvt "), std::string(4, '\0')}, {tag_of("fpgm"), noop_program}, {tag_of("prep"), noop_program}}};
   bool added = false;
   for (const auto& [tag, data] : required) {
-    const bool present = std::any_of(tables.begin(), tables.end(), [&](const Table& t) { return t.tag == tag; });
+    const bool present =
+        std::any_of(tables.begin(), tables.end(), [&, wanted = tag](const Table& t) { return t.tag == wanted; });
     if (!present) {
       tables.push_back(Table{tag, data});
       added = true;
@@ -165,9 +167,19 @@ std::string with_required_tables(std::string_view sfnt) {
 }
 
 std::string embeddable_font(const std::string& file, const std::vector<char32_t>& characters) {
-  std::string bytes = characters.empty() ? std::string() : subset(file, characters);
-  if (bytes.empty()) bytes = read_file(file);
-  return with_required_tables(bytes);
+  if (!characters.empty()) {
+    // A subset holding none of a font's mapped characters has no character map at all; the
+    // whole font then serves, as when HarfBuzz cannot subset it.
+    std::string bytes = subset(file, characters);
+    if (!bytes.empty()) {
+      std::string embeddable = with_required_tables(bytes);
+      if (!libharu_problem(embeddable)) return embeddable;
+    }
+  }
+  // What libharu will parse, checked whatever made it.
+  std::string embeddable = with_required_tables(read_file(file));
+  check_for_libharu(embeddable, file);
+  return embeddable;
 }
 
 }  // namespace galley::text

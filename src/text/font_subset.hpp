@@ -15,7 +15,8 @@ namespace galley::text {
 /// `characters` is empty or HarfBuzz cannot subset it. Either way completed by
 /// with_required_tables(). Glyph IDs are renumbered and the character map rewritten to match, so
 /// text still maps Unicode to glyphs through it; advance widths are the original's. Throws
-/// galley::Error (ErrorKind::data, naming `file`) when the file cannot be read.
+/// galley::Error (ErrorKind::data, naming `file`) when the file cannot be read or the result
+/// would not be safe for libharu to parse (text::check_for_libharu).
 std::string embeddable_font(const std::string& file, const std::vector<char32_t>& characters);
 
 /// `sfnt` with the tables libharu 2.3.0 writes out of every TrueType font it embeds added

@@ -54,7 +54,37 @@ pathological = {
     "table-many-rows": "| a | b |\n| --- | --- |\n" + "| x | y |\n" * 5000,
     "footnote-self-reference": "Text.[^a]\n\n[^a]: Note that cites itself.[^a]\n",
     "footnote-cycle": "Text.[^a]\n\n[^a]: See[^b]\n\n[^b]: See[^a]\n",
+    # The rest of cmark-gfm's list (test/pathological_tests.py), with its own counts.
+    "many-underscore-closers": "a_ " * N,
+    "many-underscore-openers": "_a " * N,
+    "bracket-paren-pattern": "[ (](" * 80000,
+    "image-bracket-pattern": "![[]()" * 160000,
+    # Quadratic in cmark-gfm 0.29 too; kept under the limit on `![` that guards it.
+    "links-after-image-openers": "[a](b)![" * 9000,
+    "hard-link-emph": "**x [a*b**c*](d)",
+    "tables-cr-vt": "aaa\rbbb\n-\v\n" * N,
+    "many-references": "".join(f"[{i}]: u\n" for i in range(1, 5000 * 16)) + "[0] " * 5000,
 }
+
+
+def reference_collisions(count=50000, buckets=16):
+    """cmark-gfm's "reference collisions" case: keys that all land in one bucket of its
+    reference map (its old hash, kept here as the test describes it)."""
+    def bad(key):
+        h = 0
+        for c in key:
+            h = (ord(c) + ((h << 6) & 0xFFFFFFFF) + ((h << 16) & 0xFFFFFFFF) - h) & 0xFFFFFFFF
+        return h % buckets == 0
+    keys = []
+    i = 0
+    while len(keys) < count:
+        if bad(f"x{i}"):
+            keys.append(f"x{i}")
+        i += 1
+    return "".join(f"[{key}]: /url\n\n[{keys[0]}]\n\n" for key in keys[1:])
+
+
+pathological["reference-collisions"] = reference_collisions()
 for name, body in pathological.items():
     write(f"{name}.md", article(body))
 
@@ -134,7 +164,13 @@ for name, target in escapes.items():
     write(f"image-{name}.md", article(f"Text before.\n\n![A picture]({target})\n\nText after."))
 os.symlink("/etc/hostname", os.path.join(out, "images/symlink-out.png"))
 os.mkfifo(os.path.join(out, "images/fifo.png"))
-write("many-images.md", article("\n\n".join(f"![Picture {i}](images/good.png)" for i in range(2000))))
+# The image-count limit (README "Limits"): 1,000 an article passes, one more is refused.
+write("many-images.md", article("\n\n".join(f"![Picture {i}](images/good.png)" for i in range(1000))))
+write("too-many-images.md", article("\n\n".join(f"![Picture {i}](images/good.png)" for i in range(1001))))
+# --resource-path: a picture from a folder outside the article's, named by the user.
+write("resources/shared/logo.png", png(3, 2))
+write("resources/article/uses-resource.md", article("Text.\n\n![The logo](logo.png)\n\n**Logo / Agency**\n\nMore."))
+write("resources/article/escapes-resource.md", article("Text.\n\n![A secret](../shared/../../plain.md)\n\nMore."))
 write("images/good.png", good)
 
 # --- styles -----------------------------------------------------------------------------
@@ -150,4 +186,58 @@ styles = {
 }
 for name, text in styles.items():
     write(f"{name}.toml", text)
+
+# --- bad fonts --------------------------------------------------------------------------
+# libharu divides by unitsPerEm unchecked (SIGFPE) and trusts every table; FreeType and
+# HarfBuzz are more careful. Each broken copy of DejaVu Sans is installed under a family
+# name of its own in a private fontconfig configuration (fonts.conf, which run.sh passes as
+# FONTCONFIG_FILE), so a style can name it like any installed family.
+def sfnt_tables(data):
+    count = struct.unpack_from(">H", data, 4)[0]
+    tables = {}
+    for i in range(count):
+        tag, _, offset, length = struct.unpack_from(">4sIII", data, 12 + 16 * i)
+        tables[tag.decode("latin-1")] = (12 + 16 * i, offset, length)
+    return tables
+
+
+def patched(data, tag, at, value):
+    _, offset, _ = sfnt_tables(data)[tag]
+    out = bytearray(data)
+    out[offset + at: offset + at + len(value)] = value
+    return bytes(out)
+
+
+def moved_table(data, tag, offset):
+    record, _, _ = sfnt_tables(data)[tag]
+    out = bytearray(data)
+    out[record + 8: record + 12] = struct.pack(">I", offset)
+    return bytes(out)
+
+
+source_font = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+fonts_conf = []
+if os.path.exists(source_font):
+    with open(source_font, "rb") as f:
+        sans = f.read()
+    cmap_offset, cmap_length = sfnt_tables(sans)["cmap"][1:]
+    broken_fonts = {
+        "units-per-em-zero": patched(sans, "head", 18, b"\0\0"),
+        "no-horizontal-metrics": patched(sans, "hhea", 34, b"\0\0"),
+        "no-glyphs": patched(sans, "maxp", 4, b"\0\0"),
+        "cmap-garbage": patched(sans, "cmap", 0, b"\xff" * min(cmap_length, 4096)),
+        "glyf-out-of-file": moved_table(sans, "glyf", 0xFFFFFF00),
+        "truncated": sans[: len(sans) // 3],
+    }
+    for name, data in broken_fonts.items():
+        write(f"fonts/{name}.ttf", data)
+        family = "Broken " + name.replace("-", " ").title()
+        write(f"style-font-{name}.toml", f'[fonts]\nbody = "{family}"\n')
+        fonts_conf.append(
+            f'  <match target="scan"><test name="file"><string>{os.path.abspath(out)}/fonts/{name}.ttf</string></test>'
+            f'<edit name="family" mode="assign" binding="same"><string>{family}</string></edit></match>')
+write("fonts.conf", "<?xml version=\"1.0\"?>\n<!DOCTYPE fontconfig SYSTEM \"urn:fontconfig:fonts.dtd\">\n<fontconfig>\n"
+      f"  <cachedir>{os.path.abspath(out)}/font-cache</cachedir>\n"
+      "  <include ignore_missing=\"yes\">/etc/fonts/fonts.conf</include>\n"
+      f"  <dir>{os.path.abspath(out)}/fonts</dir>\n" + "\n".join(fonts_conf) + "\n</fontconfig>\n")
 write("plain.md", article("An ordinary paragraph of text, with “quotes” — and dashes."))

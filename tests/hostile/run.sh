@@ -15,6 +15,8 @@ seconds=60               # a hang is a failure; the slowest case takes about 2 s
 memory_kb=$((2 << 20))   # 2 GiB: "never unbounded memory" (sanitizer builds need headroom)
 
 python3 "$here/make_inputs.py" "$work/in" || exit 2
+# The broken fonts of the font cases, beside every installed one (make_inputs.py).
+export FONTCONFIG_FILE=$work/in/fonts.conf
 mkdir "$work/out"
 cd "$work/in" || exit 2
 

@@ -111,6 +111,39 @@ TEST_F(Locate, RefusesWhatIsNotARegularFile) {
   EXPECT_NE(locate(root_ / "nowhere", "photo.png").problem.find("folder cannot be resolved"), std::string::npos);
 }
 
+TEST_F(Locate, SearchesTheResourcePathAfterTheArticlesFolder) {
+  fs::create_directories(root_ / "shared" / "logos");
+  write(root_ / "shared" / "logos" / "logo.png", png);
+  write(root_ / "shared" / "photo.png", png);
+  fs::create_symlink(root_ / "x.png", root_ / "shared" / "out.png");
+  const std::vector<fs::path> folders{folder(), root_ / "shared"};
+  EXPECT_EQ(locate(folders, "logos/logo.png").path, fs::canonical(root_ / "shared" / "logos" / "logo.png"));
+  // The article's own folder comes first.
+  EXPECT_EQ(locate(folders, "photo.png").path, fs::canonical(folder() / "photo.png"));
+  // A path that leaves the article's folder into a named folder is inside what is allowed.
+  EXPECT_EQ(locate(folders, "../shared/photo.png").path, fs::canonical(root_ / "shared" / "photo.png"));
+  EXPECT_EQ(locate(folders, (root_ / "shared" / "photo.png").string()).problem, "");
+  // Still confined: nothing outside both folders, no link out of them, no string-prefix twin.
+  EXPECT_NE(locate(folders, "../x.png").problem.find("outside the article's folder and the resource path"),
+            std::string::npos);
+  EXPECT_NE(locate(folders, "out.png").problem.find("a symbolic link leads outside"), std::string::npos);
+  EXPECT_NE(locate(folders, "../article-evil/x.png").problem.find("outside"), std::string::npos);
+  EXPECT_NE(locate(folders, "link.png").problem.find("a symbolic link leads outside"), std::string::npos);
+  // Without the article's folder (standard input), the resource path alone.
+  EXPECT_EQ(locate(std::vector<fs::path>{root_ / "shared"}, "photo.png").path, fs::canonical(root_ / "shared" / "photo.png"));
+  // A folder that went missing is skipped.
+  EXPECT_EQ(locate(std::vector<fs::path>{root_ / "gone", folder()}, "photo.png").problem, "");
+}
+
+TEST_F(Locate, ImageFoldersAreTheArticlesThenTheResourcePath) {
+  model::Document article;
+  EXPECT_TRUE(image_folders(article).empty());
+  article.resource_path = {"shared"};
+  EXPECT_EQ(image_folders(article), std::vector<fs::path>{fs::absolute("shared")});
+  article.origin = (folder() / "a.md").string();
+  EXPECT_EQ(image_folders(article), (std::vector<fs::path>{folder(), fs::absolute("shared")}));
+}
+
 TEST_F(Locate, ReadFileReadsWhatLocateFound) {
   EXPECT_EQ(read_file(locate(folder(), "photo.png").path, "photo.png"), png);
 }

@@ -291,6 +291,40 @@ TEST(ParseMarkdown, TooManyNotesThrows) {
   }
 }
 
+TEST(ParseMarkdown, TooManyImagesThrowsAtTheFirstOverTheLimit) {
+  Diagnostics diagnostics;
+  MarkdownOptions options{"a.md"};
+  options.max_images = 2;
+  // Every reference counts, the same file twice included, in lists and tables too.
+  EXPECT_NO_THROW(parse("![a](x.png) ![b](x.png)\n", diagnostics, options));
+  try {
+    parse("![a](x.png)\n\n- ![b](x.png)\n\n| h |\n|---|\n| ![c](y.png) |\n", diagnostics, options);
+    FAIL() << "no error";
+  } catch (const Error& error) {
+    EXPECT_EQ(error.kind(), ErrorKind::data);
+    EXPECT_EQ(error.diagnostic().line, 7);
+    EXPECT_EQ(error.diagnostic().message, "3 images are over the limit of 2 an article");
+  }
+}
+
+TEST(ParseMarkdown, ImageOpenersAreBoundedBeforeParsing) {
+  // cmark-gfm 0.29 is quadratic in unmatched `![` followed by links.
+  Diagnostics diagnostics;
+  MarkdownOptions options{"a.md"};
+  options.max_images = 2;  // 20 openers
+  std::string text;
+  for (int i = 0; i < 20; ++i) text += "[a](b)![";
+  EXPECT_NO_THROW(parse(text, diagnostics, options));
+  try {
+    parse("x\n" + text + "![", diagnostics, options);
+    FAIL() << "no error";
+  } catch (const Error& error) {
+    EXPECT_EQ(error.kind(), ErrorKind::data);
+    EXPECT_EQ(error.diagnostic().line, 2);
+    EXPECT_EQ(error.diagnostic().message, "21 image openers ('![') are over the limit of 20 an article");
+  }
+}
+
 // ---------------------------------------------------------------------------------------
 // Raw HTML
 // ---------------------------------------------------------------------------------------

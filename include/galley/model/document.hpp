@@ -238,6 +238,9 @@ struct Document {
   /// The file the article was read from ("" for standard input or memory). Relative image
   /// paths resolve against its folder, and only files inside that folder are read.
   std::string origin;
+  /// Further folders images may come from, searched in order after the article's own (the
+  /// command line's --resource-path; ReadOptions::resource_path). Confined like it.
+  std::vector<std::string> resource_path;
   bool operator==(const Document&) const = default;
 };
 

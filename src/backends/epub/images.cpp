@@ -147,9 +147,7 @@ std::vector<ImageRef> image_refs(const model::Document& document) {
 std::optional<std::string> ImageStore::add_article_image(const model::Document& document,
                                                          const std::string& source,
                                                          Diagnostics& diagnostics) {
-  const fs::path folder =
-      document.origin.empty() ? fs::path() : fs::absolute(fs::path(document.origin)).parent_path();
-  const image::Located located = image::locate(folder, source);
+  const image::Located located = image::locate(image::image_folders(document), source);
   if (!located.problem.empty()) {
     diagnostics.warn(document.origin, 0, fmt::format("{}: {}", located.problem, source));
     return std::nullopt;
