@@ -3,14 +3,14 @@
 #include "galley/read.hpp"
 
 #include <fmt/format.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <fstream>
 #include <iostream>
-#include <iterator>
 
 #include "read/conventions.hpp"
 #include "read/dates.hpp"
@@ -168,6 +168,53 @@ model::Document read_markdown(std::string_view text, const ReadOptions& options,
   return document;
 }
 
+namespace {
+
+// Closes a descriptor on every way out.
+struct Descriptor {
+  int fd;
+  explicit Descriptor(int value) : fd(value) {}
+  Descriptor(const Descriptor&) = delete;
+  Descriptor& operator=(const Descriptor&) = delete;
+  ~Descriptor() {
+    if (fd >= 0) ::close(fd);
+  }
+};
+
+// The bytes of an article file, through one descriptor: opened without blocking (a FIFO
+// swapped in after a check would wait for a writer forever), checked with fstat for what was
+// actually opened, then read to its end under the size limit (a /proc file says it has 0
+// bytes). A read error is an I/O error (exit 74), not a crash.
+std::string read_article_file(const std::string& path, std::size_t max_bytes) {
+  const Descriptor file(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY));
+  if (file.fd < 0) throw Error(ErrorKind::no_input, path, 0, std::strerror(errno));
+  struct stat info {};
+  if (::fstat(file.fd, &info) != 0) throw Error(ErrorKind::io, path, 0, std::strerror(errno));
+  if (S_ISDIR(info.st_mode)) throw Error(ErrorKind::no_input, path, 0, "is a folder, not an article");
+  if (!S_ISREG(info.st_mode)) throw Error(ErrorKind::no_input, path, 0, "is not a regular file");
+  if (static_cast<std::size_t>(info.st_size) > max_bytes) {
+    throw Error(ErrorKind::data, path, 0,
+                fmt::format("input is {} bytes, over the limit of {} bytes", info.st_size, max_bytes));
+  }
+  if (const int flags = ::fcntl(file.fd, F_GETFL); flags >= 0) ::fcntl(file.fd, F_SETFL, flags & ~O_NONBLOCK);
+  std::string bytes;
+  bytes.reserve(static_cast<std::size_t>(info.st_size));
+  char chunk[1 << 16];
+  for (;;) {
+    const ssize_t got = ::read(file.fd, chunk, sizeof chunk);
+    if (got < 0 && errno == EINTR) continue;
+    if (got < 0) throw Error(ErrorKind::io, path, 0, fmt::format("read failed: {}", std::strerror(errno)));
+    if (got == 0) break;
+    bytes.append(chunk, static_cast<std::size_t>(got));
+    if (bytes.size() > max_bytes) {
+      throw Error(ErrorKind::data, path, 0, fmt::format("input is over the limit of {} bytes", max_bytes));
+    }
+  }
+  return bytes;
+}
+
+}  // namespace
+
 model::Document read_markdown_file(const std::string& path, ReadOptions options,
                                    Diagnostics& diagnostics) {
   std::string bytes;
@@ -185,25 +232,7 @@ model::Document read_markdown_file(const std::string& path, ReadOptions options,
     if (std::cin.bad()) throw Error(ErrorKind::io, options.file_name, 0, "read failed");
   } else {
     options.file_name = path;
-    struct stat info {};
-    if (::stat(path.c_str(), &info) != 0) {
-      throw Error(ErrorKind::no_input, path, 0, std::strerror(errno));
-    }
-    if (S_ISDIR(info.st_mode)) {
-      throw Error(ErrorKind::no_input, path, 0, "is a folder, not an article");
-    }
-    if (!S_ISREG(info.st_mode)) {
-      throw Error(ErrorKind::no_input, path, 0, "is not a regular file");
-    }
-    if (static_cast<std::size_t>(info.st_size) > options.max_input_bytes) {
-      throw Error(ErrorKind::data, path, 0,
-                  fmt::format("input is {} bytes, over the limit of {} bytes", info.st_size,
-                              options.max_input_bytes));
-    }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw Error(ErrorKind::no_input, path, 0, std::strerror(errno));
-    bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-    if (in.bad()) throw Error(ErrorKind::io, path, 0, "read failed");
+    bytes = read_article_file(path, options.max_input_bytes);
   }
   auto document = read_markdown(bytes, options, diagnostics);
   if (path != "-") document.origin = path;

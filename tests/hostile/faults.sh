@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Fault scenarios: a full disk (RLIMIT_FSIZE), SIGTERM, SIGINT and SIGKILL mid-run,
-# concurrent writers of one output, output folders that are missing, not folders, or not
-# writable. Each must leave the previous output byte-identical (or one complete new one) and
+# Fault scenarios: a full disk (RLIMIT_FSIZE), SIGTERM, SIGINT and SIGKILL mid-run (PDF and
+# EPUB), concurrent writers of one output, output folders that are missing, not folders, or not
+# writable, and special files (devices, FIFOs, folders, /proc) as inputs and outputs. Each must leave the previous output byte-identical (or one complete new one) and
 # no temporary file behind.
 #
 # Usage: tests/hostile/faults.sh GALLEY_BINARY CORPUS_TOOL
@@ -18,6 +18,7 @@ fail() { echo "FAIL $*"; failed=$((failed + 1)); }
 pass() { passed=$((passed + 1)); }
 litter() { find "$work" -name '.*.galley-*' | head -n 3; }
 same() { cmp -s "$1" "$2"; }
+whole_zip() { python3 -c 'import sys, zipfile; sys.exit(zipfile.ZipFile(sys.argv[1]).testzip() is not None)' "$1" 2>/dev/null; }
 
 "$corpus_tool" --count 300 --seed 7 --out corpus || exit 2
 articles=(corpus/*.md)
@@ -42,23 +43,31 @@ for format in pdf epub; do
 done
 
 # --- signals mid-run, at several moments (reading, laying out, writing) -----------------
-for signal in TERM INT KILL; do
-  for delay in 0.05 0.2 0.5 1 2; do
-    cp good.pdf out.pdf
-    "$galley" pdf --quiet "${articles[@]}" -o out.pdf 2>/dev/null &
-    pid=$!
-    sleep "$delay"
-    kill -s "$signal" "$pid" 2>/dev/null
-    wait "$pid" 2>/dev/null
-    got=$?
-    if ((got == 0)); then
-      # It finished first: the new output must be whole.
-      if qpdf --check out.pdf >/dev/null 2>&1; then pass; else fail "SIG$signal after $delay s: a broken PDF"; fi
-    elif same good.pdf out.pdf; then
-      pass
-    else
-      fail "SIG$signal after $delay s (exit $got): the previous output changed"
-    fi
+for format in pdf epub; do
+  for signal in TERM INT KILL; do
+    for delay in 0.05 0.2 0.5 1 2; do
+      cp "good.$format" "out.$format"
+      "$galley" "$format" --quiet "${articles[@]}" -o "out.$format" 2>/dev/null &
+      pid=$!
+      sleep "$delay"
+      kill -s "$signal" "$pid" 2>/dev/null
+      wait "$pid" 2>/dev/null
+      got=$?
+      if ((got == 0)); then
+        # It finished first: the new output must be whole.
+        if [[ $format == epub ]] && whole_zip "out.$format"; then
+          pass
+        elif [[ $format == pdf ]] && qpdf --check out.pdf >/dev/null 2>&1; then
+          pass
+        else
+          fail "SIG$signal after $delay s ($format): a broken output"
+        fi
+      elif same "good.$format" "out.$format"; then
+        pass
+      else
+        fail "SIG$signal after $delay s ($format, exit $got): the previous output changed"
+      fi
+    done
   done
 done
 if [[ -n $(litter) ]]; then fail "signals: temporary files left: $(litter)"; else pass; fi
@@ -105,6 +114,44 @@ else
   expect_refused "unwritable folder" locked/out.pdf '^locked/out\.pdf: error: cannot create output: Permission denied$'
 fi
 if same good.pdf locked/out.pdf; then pass; else fail "unwritable folder: the previous output changed"; fi
+
+# --- special files as inputs and outputs ------------------------------------------------
+expect() {  # NAME CODE PATTERN COMMAND...
+  local name=$1 code=$2 pattern=$3
+  shift 3
+  timeout 60 "$@" 2>stderr.txt </dev/null
+  local got=$?
+  if [[ $got != "$code" ]]; then fail "$name: exit $got, expected $code: $(head -c 300 stderr.txt)"; return 1; fi
+  if [[ -n $pattern ]] && ! grep -qE -- "$pattern" stderr.txt; then fail "$name: message: $(head -c 300 stderr.txt)"; return 1; fi
+  pass
+}
+mkfifo input-fifo.md
+mkdir input-folder.md
+expect "input /dev/zero" 66 '^/dev/zero: error: is not a regular file$' "$galley" pdf /dev/zero -o special.pdf
+expect "input /dev/null" 66 '^/dev/null: error: is not a regular file$' "$galley" epub /dev/null -o special.epub
+expect "input FIFO (no writer)" 66 '^input-fifo\.md: error: is not a regular file$' "$galley" pdf input-fifo.md -o special.pdf
+expect "input folder" 66 '^input-folder\.md: error: is a folder, not an article$' "$galley" pdf input-folder.md -o special.pdf
+# A /proc file is "regular", says it is empty, and fails to read: an I/O error, not a crash.
+expect "input /proc/self/mem" 74 '^/proc/self/mem: error: read failed: Input/output error$' \
+  "$galley" pdf /proc/self/mem -o special.pdf
+if [[ -e special.pdf || -e special.epub ]]; then fail "special inputs: an output was written"; else pass; fi
+# Outputs: a device is written to as it is (never replaced by a file), a full device is an
+# I/O error, a folder cannot be replaced, a FIFO with a reader gets the whole file.
+expect "output /dev/null" 0 '' "$galley" pdf --quiet yesterday.md -o /dev/null &&
+  if [[ -c /dev/null ]]; then pass; else fail "output /dev/null: /dev/null is no longer a device"; fi
+for format in pdf epub; do
+  expect "output /dev/full ($format)" 74 '^/dev/full: error: cannot write output: No space left on device$' \
+    "$galley" "$format" --quiet yesterday.md -o /dev/full
+  expect "output a folder ($format)" 73 '^input-folder\.md: error: cannot replace output: Is a directory$' \
+    "$galley" "$format" --quiet yesterday.md -o input-folder.md
+done
+mkfifo output-fifo
+timeout 60 cat output-fifo >from-fifo.pdf &
+reader=$!
+expect "output a FIFO" 0 '' "$galley" pdf --quiet yesterday.md -o output-fifo
+wait "$reader"
+if qpdf --check from-fifo.pdf >/dev/null 2>&1; then pass; else fail "output a FIFO: what the reader got is no valid PDF"; fi
+if [[ -n $(litter) ]]; then fail "special files: temporary files left: $(litter)"; else pass; fi
 
 echo "$passed passed, $failed failed"
 ((failed == 0))
