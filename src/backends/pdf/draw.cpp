@@ -74,9 +74,7 @@ class PageDrawer {
         colour = run->colour;
         HPDF_Page_SetRGBFill(target_, channel(colour->r), channel(colour->g), channel(colour->b));
       }
-      // Layout gives drawable text; anything else would be drawn wrongly (boxes, spaces).
-      const std::string safe = text::is_drawable(run->text) ? run->text : text::drawable(run->text);
-      HPDF_Page_TextOut(target_, real(run->x), real(page_.height - run->y), safe.c_str());
+      HPDF_Page_TextOut(target_, real(run->x), real(page_.height - run->y), document_.encode(drawn_text(*run)).c_str());
     }
     if (open) HPDF_Page_EndText(target_);
     document_.check("draw text");
@@ -108,6 +106,10 @@ class PageDrawer {
 };
 
 }  // namespace
+
+std::string drawn_text(const layout::TextRun& run) {
+  return text::is_drawable(run.text) ? run.text : text::drawable(run.text);
+}
 
 HPDF_Rect pdf_rect(const layout::Page& page, double x, double y, double width, double height) {
   HPDF_Rect rect;
