@@ -128,6 +128,6 @@ void Context::end_article() {
   missing_order_.clear();
 }
 
-void Context::warn(std::string message) { diagnostics_.warn(file_, 0, std::move(message)); }
+void Context::warn(std::string message, int line) { diagnostics_.warn(file_, line, std::move(message)); }
 
 }  // namespace galley::layout

@@ -88,7 +88,7 @@ void write_chapters(Book& book, ImageStore& images, const std::vector<const mode
     options.stylesheet_href = paths::stylesheet;
     for (const auto& ref : image_refs(article)) {
       if (!options.images.count(ref.source)) {
-        auto href = images.add_article_image(article, ref.source, diagnostics);
+        auto href = images.add_article_image(article, ref, diagnostics);
         if (!href) continue;  // refused: the article shows its alt text instead
         options.images.emplace(ref.source, *href);
       }
