@@ -90,61 +90,7 @@ std::string checked_svg(std::string_view bytes, std::string& problem) {
          std::string(printer.CStr(), static_cast<std::size_t>(printer.CStrSize() - 1)) + "\n";
 }
 
-std::vector<ImageRef> image_refs(const model::Document& document) {
-  std::vector<ImageRef> refs;
-  // A figure's caption stands in for missing alt text (see xhtml.cpp), so it counts as one.
-  if (document.lead && document.lead->image) {
-    const auto& lead = *document.lead;
-    refs.push_back({*lead.image, lead.alt.empty() ? lead.caption : lead.alt, lead.line});
-  }
-  struct Walker {
-    std::vector<ImageRef>& out;
-    void inlines(const model::Inlines& content) {
-      for (const auto& item : content) {
-        std::visit(
-            [&](const auto& n) {
-              using T = std::decay_t<decltype(n)>;
-              if constexpr (std::is_same_v<T, model::Image>) {
-                out.push_back({n.source, n.alt, n.line});
-              } else if constexpr (requires { n.content; }) {
-                inlines(n.content);
-              }
-            },
-            item.node);
-      }
-    }
-    void blocks(const model::Blocks& content) {
-      for (const auto& block : content) {
-        std::visit(
-            [&](const auto& n) {
-              using T = std::decay_t<decltype(n)>;
-              if constexpr (std::is_same_v<T, model::Figure>) {
-                out.push_back({n.image, n.alt.empty() ? n.caption : n.alt, n.line});
-              } else if constexpr (std::is_same_v<T, model::BlockQuote>) {
-                blocks(n.content);
-              } else if constexpr (std::is_same_v<T, model::BulletList> ||
-                                   std::is_same_v<T, model::OrderedList>) {
-                for (const auto& item : n.items) blocks(item.content);
-              } else if constexpr (std::is_same_v<T, model::Table>) {
-                for (const auto* rows : {&n.head, &n.body}) {
-                  for (const auto& row : *rows) {
-                    for (const auto& cell : row) inlines(cell);
-                  }
-                }
-              } else if constexpr (requires { n.content; }) {
-                inlines(n.content);
-              }
-            },
-            block.node);
-      }
-    }
-  } walker{refs};
-  walker.blocks(document.blocks);
-  for (const auto& note : document.notes) walker.blocks(note.content);
-  return refs;
-}
-
-std::optional<std::string> ImageStore::add_article_image(const model::Document& document, const ImageRef& image,
+std::optional<std::string> ImageStore::add_article_image(const model::Document& document, const model::PictureRef& image,
                                                          Diagnostics& diagnostics) {
   const std::string& source = image.source;
   const fs::path folder =

@@ -15,19 +15,10 @@
 
 #include "galley/diagnostics.hpp"
 #include "galley/model/document.hpp"
+#include "model/pictures.hpp"
 
 namespace galley::backends::epub {
 
-/// An image an article refers to.
-struct ImageRef {
-  std::string source;  ///< as written
-  std::string alt;     ///< its alternative text (a figure's caption when it has none), may be empty
-  int line = 0;        ///< where the article names it (0: unknown), for warnings
-};
-
-/// Every image an article refers to: lead image, figures, inline images (notes included),
-/// in order, repeats kept.
-std::vector<ImageRef> image_refs(const model::Document& document);
 
 /// One image inside the book.
 struct ImageFile {
@@ -43,7 +34,7 @@ class ImageStore {
  public:
   /// Adds an image an article refers to and returns its href relative to OEBPS/, or reports
   /// a warning (naming the article's file) and returns nullopt.
-  std::optional<std::string> add_article_image(const model::Document& document, const ImageRef& image,
+  std::optional<std::string> add_article_image(const model::Document& document, const model::PictureRef& image,
                                                Diagnostics& diagnostics);
   /// Adds the cover image the user named (not confined to a folder: the user chose it).
   std::optional<std::string> add_cover(const std::string& path, Diagnostics& diagnostics);
