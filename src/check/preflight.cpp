@@ -254,7 +254,7 @@ class Preflight {
     }
     if (!missing.empty()) {
       add("glyphs", Severity::error, document.origin, 0,
-          fmt::format("no installed font has {} of the characters used ({}); they would show as boxes", missing.size(),
+          fmt::format("no installed font has {} of the characters used ({}); they would be left blank on the page", missing.size(),
                       listed(missing)));
     }
     for (const auto& [family, characters] : elsewhere) {
