@@ -11,7 +11,7 @@
 #include "export/parallel.hpp"
 #include "export/read_articles.hpp"
 #include "galley/job.hpp"
-#include "model/images.hpp"
+#include "model/pictures.hpp"
 
 namespace galley {
 namespace {
@@ -48,7 +48,7 @@ void check_resource_path(const ReadOptions& read) {
 
 void refuse_too_many_images(const Job& job, const std::vector<model::Document>& articles) {
   std::size_t total = 0;
-  for (const auto& article : articles) total += model::count_images(article);
+  for (const auto& article : articles) total += model::pictures(article).size();
   if (total > job.max_collection_images) {
     throw Error(ErrorKind::data, job.inputs.size() == 1 ? job.inputs.front() : "", 0,
                 fmt::format("the articles name {} images in all, over the limit of {} a collection", total,

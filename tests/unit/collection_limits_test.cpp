@@ -1,6 +1,6 @@
-// Tests for model::count_images (src/model/images.cpp) and the limits built on it: a Job
-// refuses a collection naming more pictures than Job::max_collection_images, and a resource
-// path that is not a folder.
+// Tests for the limits a Job checks (src/export/job.cpp): a collection naming more pictures
+// than Job::max_collection_images in all (every reference, model::pictures), and a resource path
+// that is not a folder.
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -9,25 +9,11 @@
 
 #include "galley/job.hpp"
 #include "galley/read.hpp"
-#include "model/images.hpp"
 
 namespace galley {
 namespace {
 
 namespace fs = std::filesystem;
-
-TEST(CountImages, CountsEveryReferenceWhereverItIs) {
-  Diagnostics diagnostics;
-  ReadOptions options;
-  const model::Document document = read_markdown(
-      "# T\n\n![lead](a.png)\n\n**Caption / Credit**\n\nText ![i](a.png) and *![j](b.png)*.\n\n"
-      "> ![q](c.png)\n\n1. ![l](d.png)\n\n| h ![t](e.png) |\n|---|\n| ![u](f.png) |\n\n"
-      "A note.[^1]\n\n[^1]: ![n](g.png)\n",
-      options, diagnostics);
-  EXPECT_TRUE(document.lead && document.lead->image);
-  EXPECT_EQ(model::count_images(document), 8u);
-  EXPECT_EQ(model::count_images(model::Document{}), 0u);
-}
 
 class CollectionLimits : public ::testing::Test {
  protected:
