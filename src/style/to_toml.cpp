@@ -9,11 +9,24 @@
 namespace galley::style {
 namespace {
 
+// A TOML basic string. Control characters must be escaped there (a template written as
+// "a\nb" holds a newline, printed raw it made the output unreadable: found by fuzz-style).
 std::string quoted(std::string_view text) {
   std::string out = "\"";
   for (char c : text) {
-    if (c == '"' || c == '\\') out += '\\';
-    out += c;
+    const auto byte = static_cast<unsigned char>(c);
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += c;
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (byte < 0x20 || byte == 0x7F) {
+      out += fmt::format("\\u{:04X}", static_cast<unsigned>(byte));
+    } else {
+      out += c;
+    }
   }
   return out + '"';
 }

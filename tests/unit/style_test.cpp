@@ -47,6 +47,17 @@ TEST(Style, EveryBuiltinLoadsAndPrintsBackToItself) {
   }
 }
 
+// Found by fuzz/style_fuzz.cpp: a template holding a newline (written "\n" in the file)
+// printed raw, and the printed style could not be read back.
+TEST(Style, StringsWithControlCharactersPrintBackAsValidToml) {
+  const StyleSheet style =
+      load_text("[header]\nleft = \"{a\\nb}\\t\\u0001\\\"q\\\\\"\n", "/nonexistent/control.toml");
+  EXPECT_EQ(style.header.left, "{a\nb}\t\x01\"q\\");
+  const std::string printed = to_toml(style);
+  EXPECT_NE(printed.find(R"(left = "{a\nb}\t\u0001\"q\\")"), std::string::npos);
+  EXPECT_EQ(load_text(printed, "/nonexistent/control.toml").header.left, style.header.left);
+}
+
 TEST(Style, TheArticleStyleIsTheBuiltInDefault) {
   StyleSheet defaults;
   StyleSheet article = load("article");
