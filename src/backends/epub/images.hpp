@@ -13,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include "backends/epub/spill_file.hpp"
 #include "galley/diagnostics.hpp"
 #include "galley/model/document.hpp"
 
@@ -32,7 +33,9 @@ std::vector<ImageRef> image_refs(const model::Document& document);
 struct ImageFile {
   std::string href;        ///< relative to OEBPS/, e.g. "images/ferry.png"
   std::string media_type;  ///< as sniffed
-  std::string bytes;
+  std::string bytes;       ///< until it is set aside in a spool (then empty)
+  Spooled content;         ///< where it was set aside
+  std::string digest;      ///< ContentUuid::digest of its bytes
   bool cover = false;      ///< the cover image (manifest property cover-image)
   std::string id;          ///< manifest id: "cover-image", "image-001", ...
   std::string fallback;    ///< manifest id of the image shown where this type is unknown
@@ -50,6 +53,7 @@ class ImageStore {
   std::string add_generated_cover(std::string bytes, std::string_view media_type);
   /// Every image in the order added.
   const std::vector<ImageFile>& files() const { return files_; }
+  std::vector<ImageFile>& files() { return files_; }
   /// Moves the images out; the store is empty afterwards.
   std::vector<ImageFile> take_files() { return std::exchange(files_, {}); }
 
