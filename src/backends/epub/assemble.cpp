@@ -55,6 +55,7 @@ struct Slot {
   std::size_t index = 0;  ///< in the stream
   Diagnostics diagnostics;
   std::optional<model::Document> article;
+  CheckedImages images;   ///< its pictures new to the book, read and checked in parallel
   ArticleOptions options;
   bool ready = false;     ///< options complete: it can be written
   ArticleXhtml xhtml;
@@ -93,8 +94,7 @@ class Assembler {
     for (std::size_t first = 0; first < stream.size(); first += batch) {
       std::vector<Slot> slots(std::min(batch, stream.size() - first));
       for (std::size_t k = 0; k < slots.size(); ++k) slots[k].index = first + k;
-      for_each_parallel(slots.size(), threads,
-                        [&](std::size_t k) { slots[k].article = stream.read(slots[k].index, slots[k].diagnostics); });
+      for_each_parallel(slots.size(), threads, [&](std::size_t k) { read(slots[k], stream); });
       for (auto& slot : slots) prepare(slot);
       write(slots, threads, stream);
     }
@@ -108,6 +108,19 @@ class Assembler {
   }
 
  private:
+  // In parallel: the article, and its pictures the book does not have yet (decoding them to
+  // check them is the dearest part of adding them). The store is only read meanwhile.
+  void read(Slot& slot, const ArticleStream& stream) {
+    slot.article = stream.read(slot.index, slot.diagnostics);
+    if (!slot.article) return;
+    for (const auto& ref : image_refs(*slot.article)) {
+      const auto path = ImageStore::locate(*slot.article, ref.source);
+      if (path && !images_.has(*path) && !slot.images.count(path->string())) {
+        slot.images.emplace(path->string(), ImageStore::check(*path, ref.source));
+      }
+    }
+  }
+
   // In order: metadata, the book's language, the article's images.
   void prepare(Slot& slot) {
     if (!slot.article) return;
@@ -124,12 +137,13 @@ class Assembler {
     slot.options.stylesheet_href = paths::stylesheet;
     for (const auto& ref : image_refs(article)) {
       if (!slot.options.images.count(ref.source)) {
-        auto href = images_.add_article_image(article, ref.source, slot.diagnostics);
+        auto href = images_.add_article_image(article, ref.source, slot.diagnostics, &slot.images);
         if (!href) continue;  // refused: the article shows its alt text instead
         slot.options.images.emplace(ref.source, *href);
       }
       if (ref.alt.find_first_not_of(" \t\n") == std::string::npos) described_ = false;
     }
+    slot.images.clear();
     if (!lang_) {
       // The book takes the first article's language that is a tag; articles before it wait.
       if (auto tag = language_tag(meta.lang)) {

@@ -41,12 +41,32 @@ struct ImageFile {
   std::string fallback;    ///< manifest id of the image shown where this type is unknown
 };
 
+/// An image file read and checked, ahead of naming it in a book.
+struct CheckedImage {
+  std::string bytes;
+  std::string media_type;  ///< as sniffed
+  std::string problem;     ///< the warning when it is refused; empty when it is fine
+};
+/// Images checked ahead, by the path `ImageStore::locate` gives.
+using CheckedImages = std::map<std::string, CheckedImage>;
+
 class ImageStore {
  public:
+  /// Where an image an article refers to lies, if it may be used (inside the article's own
+  /// folder); else nullopt and the warning in `problem`. Safe on any thread.
+  static std::optional<std::filesystem::path> locate(const model::Document& document, const std::string& source,
+                                                     std::string* problem = nullptr);
+  /// Reads and checks an image file (decoding it once); safe on any thread, so the costly
+  /// part of adding images can run in parallel before add_article_image names them in order.
+  static CheckedImage check(const std::filesystem::path& path, std::string_view source);
+  /// True when the file at `path` (from locate) is in the book already.
+  bool has(const std::filesystem::path& path) const { return by_path_.count(path.string()) > 0; }
+
   /// Adds an image an article refers to and returns its href relative to OEBPS/, or reports
-  /// a warning (naming the article's file) and returns nullopt.
-  std::optional<std::string> add_article_image(const model::Document& document,
-                                               const std::string& source, Diagnostics& diagnostics);
+  /// a warning (naming the article's file) and returns nullopt. Images in `checked` are not
+  /// read and checked again.
+  std::optional<std::string> add_article_image(const model::Document& document, const std::string& source,
+                                               Diagnostics& diagnostics, const CheckedImages* checked = nullptr);
   /// Adds the cover image the user named (not confined to a folder: the user chose it).
   std::optional<std::string> add_cover(const std::string& path, Diagnostics& diagnostics);
   /// Adds a cover galley drew itself.
@@ -59,7 +79,8 @@ class ImageStore {
 
  private:
   std::optional<std::string> add_file(const std::filesystem::path& path, const std::string& report_file,
-                                      std::string_view source, bool cover, Diagnostics& diagnostics);
+                                      std::string_view source, bool cover, Diagnostics& diagnostics,
+                                      const CheckedImages* checked = nullptr);
   std::string unique_href(std::string_view stem, std::string_view media_type);
   ImageFile& push(std::string href, std::string_view media_type, std::string bytes, bool cover);
 
