@@ -4,6 +4,7 @@
 
 #include <optional>
 
+#include "backends/check/check_exporter.hpp"
 #include "backends/epub/epub_exporter.hpp"
 #include "backends/json/json_exporter.hpp"
 #include "backends/pdf/pdf_exporter.hpp"
@@ -19,6 +20,8 @@ Registry Registry::with_builtins() {
   registry.add("epub", backends::make_epub_exporter);
   registry.add("pdf", backends::make_pdf_exporter);
   registry.add("trace", backends::make_trace_exporter);
+  registry.add("check", backends::make_check_exporter);
+  registry.add("check-json", backends::make_check_json_exporter);
   return registry;
 }
 

@@ -62,8 +62,8 @@ class Context {
   const std::string& file() const { return file_; }
   const model::Labels& labels() const { return *labels_; }
   int article() const { return article_; }
-  /// A warning about the current article.
-  void warn(std::string message);
+  /// A warning about the current article, at `line` when known (else 0).
+  void warn(std::string message, int line = 0);
 
  private:
   int font_index(text::FaceId face);

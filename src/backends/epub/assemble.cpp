@@ -113,7 +113,7 @@ class Assembler {
   void read(Slot& slot, const ArticleStream& stream) {
     slot.article = stream.read(slot.index, slot.diagnostics);
     if (!slot.article) return;
-    for (const auto& ref : image_refs(*slot.article)) {
+    for (const auto& ref : model::pictures(*slot.article)) {
       const auto path = ImageStore::locate(*slot.article, ref.source);
       if (path && !images_.has(*path) && !slot.images.count(path->string())) {
         slot.images.emplace(path->string(), ImageStore::check(*path, ref.source));
@@ -135,9 +135,9 @@ class Assembler {
     }
     if (articles_++ == 0) book_.meta.description = meta.summary;
     slot.options.stylesheet_href = paths::stylesheet;
-    for (const auto& ref : image_refs(article)) {
+    for (const auto& ref : model::pictures(article)) {
       if (!slot.options.images.count(ref.source)) {
-        auto href = images_.add_article_image(article, ref.source, slot.diagnostics, &slot.images);
+        auto href = images_.add_article_image(article, ref, slot.diagnostics, &slot.images);
         if (!href) continue;  // refused: the article shows its alt text instead
         slot.options.images.emplace(ref.source, *href);
       }

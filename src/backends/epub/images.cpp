@@ -90,60 +90,6 @@ std::string checked_svg(std::string_view bytes, std::string& problem) {
          std::string(printer.CStr(), static_cast<std::size_t>(printer.CStrSize() - 1)) + "\n";
 }
 
-std::vector<ImageRef> image_refs(const model::Document& document) {
-  std::vector<ImageRef> refs;
-  // A figure's caption stands in for missing alt text (see xhtml.cpp), so it counts as one.
-  if (document.lead && document.lead->image) {
-    const auto& lead = *document.lead;
-    refs.push_back({*lead.image, lead.alt.empty() ? lead.caption : lead.alt});
-  }
-  struct Walker {
-    std::vector<ImageRef>& out;
-    void inlines(const model::Inlines& content) {
-      for (const auto& item : content) {
-        std::visit(
-            [&](const auto& n) {
-              using T = std::decay_t<decltype(n)>;
-              if constexpr (std::is_same_v<T, model::Image>) {
-                out.push_back({n.source, n.alt});
-              } else if constexpr (requires { n.content; }) {
-                inlines(n.content);
-              }
-            },
-            item.node);
-      }
-    }
-    void blocks(const model::Blocks& content) {
-      for (const auto& block : content) {
-        std::visit(
-            [&](const auto& n) {
-              using T = std::decay_t<decltype(n)>;
-              if constexpr (std::is_same_v<T, model::Figure>) {
-                out.push_back({n.image, n.alt.empty() ? n.caption : n.alt});
-              } else if constexpr (std::is_same_v<T, model::BlockQuote>) {
-                blocks(n.content);
-              } else if constexpr (std::is_same_v<T, model::BulletList> ||
-                                   std::is_same_v<T, model::OrderedList>) {
-                for (const auto& item : n.items) blocks(item.content);
-              } else if constexpr (std::is_same_v<T, model::Table>) {
-                for (const auto* rows : {&n.head, &n.body}) {
-                  for (const auto& row : *rows) {
-                    for (const auto& cell : row) inlines(cell);
-                  }
-                }
-              } else if constexpr (requires { n.content; }) {
-                inlines(n.content);
-              }
-            },
-            block.node);
-      }
-    }
-  } walker{refs};
-  walker.blocks(document.blocks);
-  for (const auto& note : document.notes) walker.blocks(note.content);
-  return refs;
-}
-
 std::optional<fs::path> ImageStore::locate(const model::Document& document, const std::string& source,
                                            std::string* problem) {
   const fs::path folder =
@@ -157,15 +103,15 @@ std::optional<fs::path> ImageStore::locate(const model::Document& document, cons
 }
 
 std::optional<std::string> ImageStore::add_article_image(const model::Document& document,
-                                                         const std::string& source, Diagnostics& diagnostics,
+                                                         const model::PictureRef& image, Diagnostics& diagnostics,
                                                          const CheckedImages* checked) {
   std::string problem;
-  const auto path = locate(document, source, &problem);
+  const auto path = locate(document, image.source, &problem);
   if (!path) {
-    diagnostics.warn(document.origin, 0, problem);
+    diagnostics.warn(document.origin, image.line, problem);
     return std::nullopt;
   }
-  return add_file(*path, document.origin, source, false, diagnostics, checked);
+  return add_file(*path, document.origin, image.line, image.source, false, diagnostics, checked);
 }
 
 std::optional<std::string> ImageStore::add_cover(const std::string& path, Diagnostics& diagnostics) {
@@ -175,7 +121,7 @@ std::optional<std::string> ImageStore::add_cover(const std::string& path, Diagno
     diagnostics.warn(path, 0, "cover image not found or not a regular file; a cover is generated instead");
     return std::nullopt;
   }
-  return add_file(real, path, path, true, diagnostics);
+  return add_file(real, path, 0, path, true, diagnostics);
 }
 
 std::string ImageStore::add_generated_cover(std::string bytes, std::string_view media_type) {
@@ -208,7 +154,7 @@ CheckedImage ImageStore::check(const fs::path& path, std::string_view source) {
   return checked;
 }
 
-std::optional<std::string> ImageStore::add_file(const fs::path& path, const std::string& report_file,
+std::optional<std::string> ImageStore::add_file(const fs::path& path, const std::string& report_file, int line,
                                                 std::string_view source, bool cover,
                                                 Diagnostics& diagnostics, const CheckedImages* checked) {
   if (auto known = by_path_.find(path.string()); known != by_path_.end() && !cover) return known->second;
@@ -220,7 +166,7 @@ std::optional<std::string> ImageStore::add_file(const fs::path& path, const std:
     image = check(path, source);
   }
   if (!image.problem.empty()) {
-    diagnostics.warn(report_file, 0, image.problem);
+    diagnostics.warn(report_file, line, image.problem);
     return std::nullopt;
   }
   const std::string media_type = image.media_type;

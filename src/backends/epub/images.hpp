@@ -16,18 +16,9 @@
 #include "backends/epub/spill_file.hpp"
 #include "galley/diagnostics.hpp"
 #include "galley/model/document.hpp"
+#include "model/pictures.hpp"
 
 namespace galley::backends::epub {
-
-/// An image an article refers to.
-struct ImageRef {
-  std::string source;  ///< as written
-  std::string alt;     ///< its alternative text (a figure's caption when it has none), may be empty
-};
-
-/// Every image an article refers to: lead image, figures, inline images (notes included),
-/// in order, repeats kept.
-std::vector<ImageRef> image_refs(const model::Document& document);
 
 /// One image inside the book.
 struct ImageFile {
@@ -65,7 +56,7 @@ class ImageStore {
   /// Adds an image an article refers to and returns its href relative to OEBPS/, or reports
   /// a warning (naming the article's file) and returns nullopt. Images in `checked` are not
   /// read and checked again.
-  std::optional<std::string> add_article_image(const model::Document& document, const std::string& source,
+  std::optional<std::string> add_article_image(const model::Document& document, const model::PictureRef& image,
                                                Diagnostics& diagnostics, const CheckedImages* checked = nullptr);
   /// Adds the cover image the user named (not confined to a folder: the user chose it).
   std::optional<std::string> add_cover(const std::string& path, Diagnostics& diagnostics);
@@ -78,7 +69,7 @@ class ImageStore {
   std::vector<ImageFile> take_files() { return std::exchange(files_, {}); }
 
  private:
-  std::optional<std::string> add_file(const std::filesystem::path& path, const std::string& report_file,
+  std::optional<std::string> add_file(const std::filesystem::path& path, const std::string& report_file, int line,
                                       std::string_view source, bool cover, Diagnostics& diagnostics,
                                       const CheckedImages* checked = nullptr);
   std::string unique_href(std::string_view stem, std::string_view media_type);

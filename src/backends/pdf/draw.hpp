@@ -16,6 +16,11 @@ namespace galley::backends::pdf {
 void draw_page(HpdfDocument& document, PdfImages& images, HPDF_Page target, const layout::Page& page,
                const std::vector<layout::Font>& fonts, Diagnostics& diagnostics);
 
+/// The text of `run` as it is drawn: layout gives drawable text, and anything else would be
+/// drawn wrongly by libharu (boxes, spaces), so it goes through text::drawable first. The
+/// characters fonts are subset and encoded for are collected from this same text.
+std::string drawn_text(const layout::TextRun& run);
+
 /// libharu's rectangle for an area given from the top-left.
 HPDF_Rect pdf_rect(const layout::Page& page, double x, double y, double width, double height);
 

@@ -11,6 +11,7 @@
 #include "backends/pdf/to_unicode.hpp"
 #include "galley/diagnostics.hpp"
 #include "text/font_subset.hpp"
+#include "text/unicode.hpp"
 
 namespace galley::backends::pdf {
 namespace {
@@ -66,9 +67,6 @@ void HpdfDocument::on_error(HPDF_STATUS error, HPDF_STATUS detail, void* user) {
 HpdfDocument::HpdfDocument() {
   doc_ = HPDF_New(&HpdfDocument::on_error, this);
   if (!doc_) throw Error(ErrorKind::internal, "", 0, "libharu could not create a document (out of memory?)");
-  check(HPDF_UseUTFEncodings(doc_), "enable UTF-8");
-  // Without a current UTF-8 encoder, non-ASCII document information is garbled.
-  check(HPDF_SetCurrentEncoder(doc_, "UTF-8"), "select the UTF-8 encoder");
   // Fonts are embedded whole but for their glyph outlines: uncompressed they are huge.
   check(HPDF_SetCompressionMode(doc_, HPDF_COMP_ALL), "enable compression");
 }
@@ -90,28 +88,49 @@ void HpdfDocument::check(HPDF_STATUS status, std::string_view what) {
                           static_cast<unsigned>(detail)));
 }
 
-void HpdfDocument::subset_fonts(std::map<std::string, std::vector<char32_t>> characters) {
-  characters_ = std::move(characters);
+void HpdfDocument::set_text(std::map<std::string, std::vector<char32_t>> characters_by_font,
+                            std::vector<char32_t> others) {
+  characters_ = std::move(characters_by_font);
+  for (const auto& [file, characters] : characters_) others.insert(others.end(), characters.begin(), characters.end());
+  encoding_.emplace(std::move(others));
+  encoder_ = encoding_->register_encoder(doc_, "GalleyText");
+  check(encoder_ ? HPDF_OK : HPDF_FAILD_TO_ALLOC_MEM, "register the text encoding");
+  // Document information goes through the current encoder: without one of ours, libharu
+  // would write non-ASCII titles garbled.
+  check(HPDF_SetCurrentEncoder(doc_, "GalleyText"), "select the text encoding");
+  to_unicode_ = encoding_->to_unicode_cmap();
+}
+
+std::string HpdfDocument::encode(std::string_view utf8) const {
+  if (!encoding_) throw Error(ErrorKind::internal, "", 0, "PDF text given before the document's characters");
+  return encoding_->encode(utf8);
 }
 
 HPDF_Font HpdfDocument::font(const std::string& file) {
   if (auto it = fonts_.find(file); it != fonts_.end()) return it->second;
+  if (!encoder_) throw Error(ErrorKind::internal, file, 0, "font loaded before the document's characters");
   // libharu reads fonts from files only: the subset (or the completed whole font) goes
   // through a temporary one.
   const auto it = characters_.find(file);
   const std::vector<char32_t> none;
-  const std::vector<char32_t>& characters = it != characters_.end() ? it->second : none;
-  const SubsetFile subset(text::embeddable_font(file, characters));
+  const SubsetFile subset(text::embeddable_font(file, it != characters_.end() ? it->second : none));
   if (subset.path().empty()) throw Error(ErrorKind::io, file, 0, "cannot write a temporary copy of this font");
-  const std::string& load = subset.path();
-  const char* name = HPDF_LoadTTFontFromFile(doc_, load.c_str(), HPDF_TRUE);
-  HPDF_Font font = name ? HPDF_GetFont(doc_, name, "UTF-8") : nullptr;
-  if (!name || !font || !repair_to_unicode(font, characters) || error_ != HPDF_OK) {
+  const char* name = HPDF_LoadTTFontFromFile(doc_, subset.path().c_str(), HPDF_TRUE);
+  HPDF_Font font = name ? HPDF_GetFont(doc_, name, encoder_->name) : nullptr;
+  if (!font || !set_to_unicode(doc_, font, to_unicode_) || error_ != HPDF_OK) {
     const HPDF_STATUS error = error_;
     error_ = detail_ = HPDF_OK;
     HPDF_ResetError(doc_);
     throw Error(ErrorKind::data, file, 0,
                 fmt::format("libharu cannot embed this font (error 0x{:04X})", static_cast<unsigned>(error)));
+  }
+  // libharu keeps only the outlines of glyphs it saw measured; text is written without it
+  // measuring (draw.cpp), so measure every character this font draws once.
+  if (it != characters_.end() && !it->second.empty()) {
+    std::string all;
+    for (char32_t c : it->second) text::append_utf8(all, c);
+    const std::string codes = encode(all);
+    HPDF_Font_TextWidth(font, reinterpret_cast<const HPDF_BYTE*>(codes.data()), static_cast<HPDF_UINT>(codes.size()));
   }
   fonts_.emplace(file, font);
   return font;

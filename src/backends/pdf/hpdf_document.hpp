@@ -6,15 +6,19 @@
 #include <hpdf.h>
 
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "backends/pdf/text_encoding.hpp"
 
 namespace galley::backends::pdf {
 
 class HpdfDocument {
  public:
-  /// A new document with UTF-8 text, full compression and no clock-dependent content.
+  /// A new document with full compression and no clock-dependent content. Give it its text
+  /// (set_text) before anything else.
   HpdfDocument();
   ~HpdfDocument();
   HpdfDocument(const HpdfDocument&) = delete;
@@ -28,14 +32,23 @@ class HpdfDocument {
   /// As check(), and also when `status` is not HPDF_OK.
   void check(HPDF_STATUS status, std::string_view what);
 
-  /// Fonts loaded from now on are embedded as subsets holding the glyphs of these characters
-  /// (per TrueType file) only.
-  void subset_fonts(std::map<std::string, std::vector<char32_t>> characters);
+  /// The characters the document draws with each TrueType file (its fonts are embedded as
+  /// subsets holding just these) and those of all other text it gives libharu (information,
+  /// outline titles): one TextEncoding for all of them becomes the document's encoder. Call
+  /// once, before any text, font or information is set. Throws galley::Error.
+  void set_text(std::map<std::string, std::vector<char32_t>> characters_by_font, std::vector<char32_t> others);
 
-  /// The UTF-8 font of a TrueType file, loaded and embedded once, as a subset when the file's
-  /// characters are known (else whole), completed with the tables libharu needs
-  /// (text::embeddable_font). Throws galley::Error naming the file when it cannot be read or
-  /// libharu cannot load it.
+  /// `utf8` as libharu must be given it (TextEncoding::encode), for text drawn, document
+  /// information and outline titles alike.
+  std::string encode(std::string_view utf8) const;
+
+  /// The document's encoder, for calls that name one (outline entries).
+  HPDF_Encoder encoder() const { return encoder_; }
+
+  /// The font of a TrueType file, loaded and embedded once as a subset holding the file's
+  /// characters (the whole font when set_text named none), completed with the tables libharu
+  /// needs (text::embeddable_font), with the document's encoding and a ToUnicode map. Throws
+  /// galley::Error naming the file when it cannot be read or libharu cannot load it.
   HPDF_Font font(const std::string& file);
 
   /// The finished document's bytes.
@@ -49,6 +62,9 @@ class HpdfDocument {
   HPDF_STATUS detail_ = HPDF_OK;
   std::map<std::string, HPDF_Font> fonts_;
   std::map<std::string, std::vector<char32_t>> characters_;
+  std::optional<TextEncoding> encoding_;
+  HPDF_Encoder encoder_ = nullptr;
+  std::string to_unicode_;  ///< the ToUnicode CMap every font shares
 };
 
 }  // namespace galley::backends::pdf

@@ -22,18 +22,25 @@ namespace {
 
 HPDF_REAL real(double value) { return static_cast<HPDF_REAL>(value); }
 
+// The document information libharu is given, each value as drawable text.
+std::vector<std::pair<HPDF_InfoType, std::string>> info_texts(const layout::DocumentInfo& info) {
+  std::vector<std::pair<HPDF_InfoType, std::string>> out;
+  const std::pair<HPDF_InfoType, const std::string&> given[] = {
+      {HPDF_INFO_TITLE, info.title}, {HPDF_INFO_AUTHOR, info.author}, {HPDF_INFO_SUBJECT, info.subject},
+      {HPDF_INFO_KEYWORDS, info.keywords}};
+  for (const auto& [type, value] : given) {
+    if (!value.empty()) out.emplace_back(type, text::drawable(value));
+  }
+  out.emplace_back(HPDF_INFO_CREATOR, std::string("galley ") + galley::version);
+  return out;
+}
+
 void set_info(HpdfDocument& document, const layout::DocumentInfo& info, const char* source_date_epoch,
               Diagnostics& diagnostics) {
   HPDF_Doc doc = document.handle();
-  auto set = [&](HPDF_InfoType type, const std::string& value) {
-    if (value.empty()) return;
-    document.check(HPDF_SetInfoAttr(doc, type, text::drawable(value).c_str()), "set the document information");
-  };
-  set(HPDF_INFO_TITLE, info.title);
-  set(HPDF_INFO_AUTHOR, info.author);
-  set(HPDF_INFO_SUBJECT, info.subject);
-  set(HPDF_INFO_KEYWORDS, info.keywords);
-  set(HPDF_INFO_CREATOR, std::string("galley ") + galley::version);
+  for (const auto& [type, value] : info_texts(info)) {
+    document.check(HPDF_SetInfoAttr(doc, type, document.encode(value).c_str()), "set the document information");
+  }
   const bool epoch_given = source_date_epoch && *source_date_epoch;
   if (!epoch_given && !info.date) return;  // no date at all rather than the clock's
   const model::UtcTime t = model::utc_time(model::modified_time(source_date_epoch, info.date, diagnostics));
@@ -82,16 +89,14 @@ void add_links(HpdfDocument& document, const layout::PageTree& tree, const std::
 }
 
 void add_outline(HpdfDocument& document, const layout::PageTree& tree, const std::vector<HPDF_Page>& pages) {
-  HPDF_Encoder utf8 = HPDF_GetEncoder(document.handle(), "UTF-8");
-  document.check("find the UTF-8 encoder");
   std::vector<HPDF_Outline> parents;  // parents[level] = the last entry at that level
   const bool single_article = std::count_if(tree.outline.begin(), tree.outline.end(),
                                             [](const auto& entry) { return entry.level == 0; }) <= 1;
   for (const layout::OutlineEntry& entry : tree.outline) {
     const auto level = static_cast<std::size_t>(std::max(0, entry.level));
     HPDF_Outline parent = level > 0 && level <= parents.size() ? parents[level - 1] : nullptr;
-    const std::string title = text::drawable(entry.title);
-    HPDF_Outline outline = HPDF_CreateOutline(document.handle(), parent, title.c_str(), utf8);
+    const std::string title = document.encode(text::drawable(entry.title));
+    HPDF_Outline outline = HPDF_CreateOutline(document.handle(), parent, title.c_str(), document.encoder());
     document.check("add an outline entry");
     const auto page = static_cast<std::size_t>(entry.page);
     HPDF_Outline_SetDestination(outline, destination(document, pages.at(page), tree.pages[page], entry.y));
@@ -110,8 +115,9 @@ std::map<std::string, std::vector<char32_t>> characters_by_font(const layout::Pa
       const auto* run = std::get_if<layout::TextRun>(&item);
       if (!run || run->font < 0 || static_cast<std::size_t>(run->font) >= seen.size()) continue;
       std::vector<bool>& used = seen[static_cast<std::size_t>(run->font)];
-      for (std::size_t pos = 0; pos < run->text.size();) {
-        const char32_t c = text::next_code_point(run->text, pos);
+      const std::string drawn = drawn_text(*run);
+      for (std::size_t pos = 0; pos < drawn.size();) {
+        const char32_t c = text::next_code_point(drawn, pos);
         if (c >= used.size()) used.resize(std::max<std::size_t>(c + 1, 0x500));
         used[c] = true;
       }
@@ -124,10 +130,21 @@ std::map<std::string, std::vector<char32_t>> characters_by_font(const layout::Pa
       if (seen[f][c]) list.push_back(static_cast<char32_t>(c));
     }
   }
-  for (auto& [file, list] : out) {
+  for (auto& [file, list] : out) {  // two faces may share a file
     std::sort(list.begin(), list.end());
     list.erase(std::unique(list.begin(), list.end()), list.end());
   }
+  return out;
+}
+
+// The characters of the text libharu is given outside the pages: information and outline.
+std::vector<char32_t> characters_beside_pages(const layout::PageTree& tree) {
+  std::vector<char32_t> out;
+  auto add = [&](std::string_view text) {
+    for (std::size_t pos = 0; pos < text.size();) out.push_back(text::next_code_point(text, pos));
+  };
+  for (const auto& [type, value] : info_texts(tree.info)) add(value);
+  for (const layout::OutlineEntry& entry : tree.outline) add(text::drawable(entry.title));
   return out;
 }
 
@@ -135,7 +152,7 @@ std::map<std::string, std::vector<char32_t>> characters_by_font(const layout::Pa
 
 std::string render(const layout::PageTree& tree, const char* source_date_epoch, Diagnostics& diagnostics) {
   HpdfDocument document;
-  document.subset_fonts(characters_by_font(tree));
+  document.set_text(characters_by_font(tree), characters_beside_pages(tree));
   set_info(document, tree.info, source_date_epoch, diagnostics);
   PdfImages images(document);
   std::vector<HPDF_Page> pages;
