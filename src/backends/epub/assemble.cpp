@@ -46,6 +46,10 @@ void for_each_parallel(std::size_t count, unsigned threads, const Task& task) {
   }
 }
 
+// Frees a string's buffer. (`s = std::string()` does not: libstdc++ copies a short string into
+// the buffer it has, which then stays allocated.)
+void release(std::string& bytes) { std::string().swap(bytes); }
+
 void add_unique(std::vector<std::string>& list, const std::string& value) {
   if (!value.empty() && std::find(list.begin(), list.end(), value) == list.end()) list.push_back(value);
 }
@@ -179,7 +183,7 @@ class Assembler {
       slot.article.reset();
       slot.compressed = deflate(slot.xhtml.xhtml);
       slot.digest = ContentUuid::digest(slot.xhtml.xhtml);
-      slot.xhtml.xhtml = std::string();
+      release(slot.xhtml.xhtml);
     });
     for (auto& slot : slots) {
       for (const auto& item : slot.diagnostics.items()) diagnostics_.report(item);
@@ -218,7 +222,7 @@ class Assembler {
                                       image.media_type == "image/gif" || image.media_type == "image/webp";
       image.content =
           compressed_already ? spool_stored(*book_.spool, image.bytes) : spool_entry(*book_.spool, deflate(image.bytes));
-      image.bytes = std::string();
+      release(image.bytes);
     }
   }
 
