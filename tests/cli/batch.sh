@@ -6,6 +6,9 @@
 # Usage: batch.sh GALLEY_BINARY
 set -uo pipefail
 galley=$(realpath "$1")
+# Under the sanitizers, LeakSanitizer's list of suppressions used would end up on stderr,
+# which the --quiet case expects empty.
+export LSAN_OPTIONS="${LSAN_OPTIONS:+$LSAN_OPTIONS:}print_suppressions=0"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$work" || exit 2
