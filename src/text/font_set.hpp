@@ -10,9 +10,13 @@
 
 namespace galley::text {
 
+class FontCatalog;
+
 class FontSet final : public FontMetrics {
  public:
-  FontSet();
+  /// Fonts are looked up through `catalog` when given (shared by the FontSets of a run, it
+  /// must outlive them), else asked of fontconfig directly.
+  explicit FontSet(FontCatalog* catalog = nullptr);
   ~FontSet() override;
   FontSet(const FontSet&) = delete;
   FontSet& operator=(const FontSet&) = delete;
