@@ -13,6 +13,7 @@
 #include "galley/version.hpp"
 #include "layout/layout.hpp"
 #include "model/timestamps.hpp"
+#include "text/font_catalog.hpp"
 #include "text/font_set.hpp"
 #include "text/unicode.hpp"
 
@@ -185,7 +186,7 @@ class PdfExporter final : public Exporter {
 
   void write_model(const model::Document& document, const ExportOptions& options, ByteSink& sink,
                    Diagnostics& diagnostics) const override {
-    text::FontSet fonts;
+    text::FontSet fonts(&catalog_);
     const layout::PageTree tree =
         layout::lay_out(document, layout::layout_style(options.style, diagnostics), fonts, diagnostics);
     sink.write(pdf::render(tree, std::getenv("SOURCE_DATE_EPOCH"), diagnostics));
@@ -195,11 +196,15 @@ class PdfExporter final : public Exporter {
                         const ExportOptions& options, ByteSink& sink, Diagnostics& diagnostics) const override {
     std::vector<const model::Document*> pointers;
     for (const auto& article : articles) pointers.push_back(&article);
-    text::FontSet fonts;
+    text::FontSet fonts(&catalog_);
     const layout::PageTree tree =
         layout::lay_out(collection, pointers, layout::layout_style(options.style, diagnostics), fonts, diagnostics);
     sink.write(pdf::render(tree, std::getenv("SOURCE_DATE_EPOCH"), diagnostics));
   }
+
+ private:
+  // fontconfig's answers, remembered for every article this exporter sets, on any thread.
+  mutable text::FontCatalog catalog_;
 };
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "layout/layout.hpp"
+#include "text/font_catalog.hpp"
 #include "text/font_set.hpp"
 
 namespace galley::backends {
@@ -99,7 +100,7 @@ class TraceExporter final : public Exporter {
 
   void write_model(const model::Document& document, const ExportOptions& options, ByteSink& sink,
                    Diagnostics& diagnostics) const override {
-    text::FontSet fonts;
+    text::FontSet fonts(&catalog_);
     const layout::LayoutStyle style = layout::layout_style(options.style, diagnostics);
     sink.write(trace::print(layout::lay_out(document, style, fonts, diagnostics)));
   }
@@ -108,10 +109,14 @@ class TraceExporter final : public Exporter {
                         const ExportOptions& options, ByteSink& sink, Diagnostics& diagnostics) const override {
     std::vector<const model::Document*> pointers;
     for (const auto& article : articles) pointers.push_back(&article);
-    text::FontSet fonts;
+    text::FontSet fonts(&catalog_);
     const layout::LayoutStyle style = layout::layout_style(options.style, diagnostics);
     sink.write(trace::print(layout::lay_out(collection, pointers, style, fonts, diagnostics)));
   }
+
+ private:
+  // fontconfig's answers, remembered for every article this exporter sets, on any thread.
+  mutable text::FontCatalog catalog_;
 };
 
 }  // namespace
