@@ -187,6 +187,23 @@ TEST(Hyphenator, ThreadsShareOneHyphenator) {
   EXPECT_EQ(mismatches, std::vector<int>(4, 0));
 }
 
+TEST(Hyphenator, SharedPerDictionaryFile) {
+  const auto de = shared_hyphenator("de");
+  ASSERT_NE(de, nullptr);
+  EXPECT_EQ(shared_hyphenator("de-DE"), de);  // the same file, hyph_de_DE.dic
+  EXPECT_EQ(shared_hyphenator("de"), de);
+  EXPECT_NE(shared_hyphenator("en-GB"), shared_hyphenator("en-US"));
+  EXPECT_EQ(shared_hyphenator("xx"), nullptr);
+  // Threads asking at once get the one instance.
+  std::vector<std::thread> threads;
+  std::vector<const Hyphenator*> got(4, nullptr);
+  for (std::size_t t = 0; t < got.size(); ++t) {
+    threads.emplace_back([&, t] { got[t] = shared_hyphenator("ru-RU").get(); });
+  }
+  for (auto& thread : threads) thread.join();
+  for (const Hyphenator* one : got) EXPECT_EQ(one, shared_hyphenator("ru").get());
+}
+
 TEST(Hyphenator, Cost) {
   using Clock = std::chrono::steady_clock;
   const auto millis = [](Clock::duration d) { return std::chrono::duration<double, std::milli>(d).count(); };
