@@ -105,7 +105,7 @@ void BlockWriter::header(const model::Header& header, Frame frame) {
   const TextStyle& text = heading.text;
   Spans spans;
   append_spans(context_, header.content, {}, spans);
-  std::vector<Slice> slices = set_paragraph(context_, spans, text, Align::left, frame);
+  std::vector<Slice> slices = set_paragraph(context_, spans, text, Align::left, frame, 0, Hyphenation::off);
   if (slices.empty()) return;
   for (Slice& slice : slices) slice.keep_with_next = true;  // a heading stays with what follows
   // Outline: the article's shallowest heading level is 1; no level skips one.
@@ -165,7 +165,7 @@ void BlockWriter::aside(const model::Aside& aside, Frame frame, const BlockEnv& 
   if (!aside.label.empty()) {
     SpanStyle label;
     label.bold = true;
-    spans.push_back(Span{context_.drawable(aside.label + ": "), label, false});
+    spans.push_back(Span{context_.paragraph_text(aside.label + ": "), label, false});
   }
   append_spans(context_, aside.content, {}, spans);
   const Frame inner{frame.x + pad, frame.width - 2 * pad};

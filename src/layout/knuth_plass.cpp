@@ -130,12 +130,13 @@ struct LineFit {
 };
 
 // `fill`: the line ends at a forced break and has \parfillskip's infinite stretch.
-// `extra_stretch`: the emergency pass's \emergencystretch, counted only for badness.
-LineFit fit_line(const LineSums& sums, double width, bool fill, double extra_stretch) {
+// `extra_stretch`: the emergency pass's \emergencystretch, counted only for badness;
+// `end_stretch`: KnuthPlassParameters::line_end_stretch.
+LineFit fit_line(const LineSums& sums, double width, bool fill, double extra_stretch, double end_stretch) {
   LineFit fit;
   const double shortfall = width - sums.width;
   if (shortfall > 0) {
-    const double stretch = sums.stretch + extra_stretch;
+    const double stretch = sums.stretch + extra_stretch + end_stretch;
     fit.ratio = fill ? 0 : stretch > 0 ? shortfall / stretch : infinity;
   } else if (shortfall < 0) {
     fit.overfull = shortfall + sums.shrink < -epsilon;
@@ -213,7 +214,8 @@ class Breaker {
         }
         const double width = widths_(from.lines);
         const LineFit fit =
-            fit_line(paragraph_.line(from.begin, at), width, forced, pass.extra_stretch * width);
+            fit_line(paragraph_.line(from.begin, at), width, forced, pass.extra_stretch * width,
+                     parameters_.line_end_stretch);
         if (!fit.overfull && fit.ratio <= pass.tolerance) consider(index, at, fit, forced, flagged, pass, candidates);
         if (fit.overfull) {
           if (!overfull_from || from.begin >= nodes_[*overfull_from].begin) overfull_from = index;
@@ -341,7 +343,8 @@ double total_demerits(std::span<const BreakItem> items, std::span<const Line> li
     const Line& line = lines[i];
     const bool forced = paragraph.forced(line.end);
     const bool flagged = paragraph.flagged(line.end);
-    const LineFit fit = fit_line(paragraph.line(line.begin, line.end), widths(i), forced, 0);
+    const LineFit fit =
+        fit_line(paragraph.line(line.begin, line.end), widths(i), forced, 0, parameters.line_end_stretch);
     if (fit.overfull || fit.ratio > parameters.tolerance) return infinity;
     const int run = flagged ? hyphen_run + 1 : 0;
     if (parameters.max_hyphenated_lines > 0 && run > parameters.max_hyphenated_lines) return infinity;

@@ -89,7 +89,7 @@ void lay_out_list(BlockWriter& writer, const std::vector<model::ListItem>& items
     const double width = context.shape(face, text.size, markers[i], fragments);
     double x = marker_right - width;
     for (const Fragment& f : fragments) {
-      add_item(head.items, TextRun{f.font, f.size, x, baseline, f.width, f.text, text.colour});
+      add_item(head.items, TextRun{f.font, f.size, x, baseline, f.width, f.text, text.colour, f.kerns});
       x += f.width;
     }
   }

@@ -38,6 +38,10 @@ class FontFace {
   /// Advance width of `c` in thousandths of an em, truncated as libharu computes it; a
   /// character the font lacks measures as its .notdef glyph, which is what would be drawn.
   int advance(char32_t c);
+  /// Pair kerning of `right` after `left` in thousandths of an em, rounded (FontMetrics::kerning):
+  /// what HarfBuzz's shaping with the font's `kern` feature adds to the pair's advances.
+  /// Looked up once per pair.
+  int kerning(char32_t left, char32_t right);
   int ascender() const { return ascender_; }
   int descender() const { return descender_; }
 
@@ -46,6 +50,9 @@ class FontFace {
   // blocks of 256 allocated on first use.
   int entry(char32_t c);
 
+  struct Shaper;  // HarfBuzz's font and buffer, made on the first kerning lookup
+  std::unique_ptr<Shaper> shaper_;
+  std::string path_;
   void* face_ = nullptr;  ///< the FT_Face
   unsigned units_per_em_ = 1000;
   int ascender_ = 0;

@@ -3,6 +3,8 @@
 // break sequences with the same demerit function.
 #include "layout/knuth_plass.hpp"
 
+#include "first_fit.hpp"
+
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -13,6 +15,8 @@
 
 namespace galley::layout {
 namespace {
+
+using testing::break_lines;
 
 using Items = std::vector<BreakItem>;
 using Ends = std::vector<std::size_t>;
