@@ -47,6 +47,12 @@ void BlockWriter::add(std::vector<Slice> slices, double space_before, bool parag
   if (slices.empty()) return;
   slices.front().space_before = space_before;
   last_ = paragraph ? Last::paragraph : Last::other;
+  // A heading keeps with two lines of what follows it, whatever blocks they are in (its own
+  // slices keep with the first; the first keeps with the second).
+  for (Slice& slice : slices) {
+    if (lines_after_heading_ == 0) break;
+    if (--lines_after_heading_ > 0) slice.keep_with_next = true;
+  }
   for (Slice& slice : slices) {
     slice.article = context_.article();
     flow_.slices.push_back(std::move(slice));
@@ -115,6 +121,7 @@ void BlockWriter::header(const model::Header& header, Frame frame) {
       Mark{Mark::Kind::outline, model::plain_text(header.content), outline_level_, 0});
   const double space = last_ == Last::heading ? heading_after_ : last_ == Last::none ? 0 : heading.space_before;
   add(std::move(slices), space);
+  lines_after_heading_ = 2;
   last_ = Last::heading;
   heading_after_ = heading.space_after;
 }

@@ -46,11 +46,15 @@ void lay_out_notes(BlockWriter& writer, const std::vector<model::Note>& notes, F
     const int number = static_cast<int>(i) + 1;
     std::vector<Fragment> fragments;
     context.shape(face, text.size, fmt::format("{}.", number), fragments);
+    // Drawn before the note's text, so that text extraction reads the number first (and a
+    // word hyphenated at the end of the note's first line comes back whole).
     double x = frame.x;
+    std::vector<Item> number_items;
     for (const Fragment& f : fragments) {
-      add_item(head.items, TextRun{f.font, f.size, x, baseline, f.width, f.text, text.colour, f.kerns});
+      add_item(number_items, TextRun{f.font, f.size, x, baseline, f.width, f.text, text.colour, f.kerns});
       x += f.width;
     }
+    head.items.insert(head.items.begin(), number_items.begin(), number_items.end());
     head.marks.push_back(Mark{Mark::Kind::destination, note_destination(context.article(), number), 0, 0});
     writer.end_block();
   }

@@ -147,12 +147,14 @@ std::vector<Slice> set_paragraph(Context& context, const Spans& spans, const Tex
   const std::vector<Line> lines =
       break_lines_total_fit(prepared.items, frame.width, breaker_parameters(align, base));
   for (const Line& line : lines) slices.push_back(place_line(prepared, line, base, align, frame, baseline));
-  // At least `orphans` lines at a page's foot and `widows` lines at the next page's top.
+  // At least `orphans` lines at a page's foot and `widows` lines at the next page's top; and
+  // no page ends with a hyphenated line (TeX's \brokenpenalty, made absolute: a word is not
+  // read across a page turn).
   const std::size_t count = slices.size();
   const auto orphans = static_cast<std::size_t>(context.style().orphans);
   const auto widows = static_cast<std::size_t>(context.style().widows);
   for (std::size_t i = 0; i + 1 < count; ++i) {
-    if (i + 1 < orphans || i + widows >= count) slices[i].keep_with_next = true;
+    if (i + 1 < orphans || i + widows >= count || lines[i].hyphenated) slices[i].keep_with_next = true;
   }
   return slices;
 }
