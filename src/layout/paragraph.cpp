@@ -3,6 +3,7 @@
 #include "layout/paragraph.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 
 #include "layout/knuth_plass.hpp"
@@ -73,19 +74,46 @@ Slice place_line(const ParagraphItems& prepared, const Line& line, const TextSty
     if (strike) add_item(slice.items, *strike);
     strike.reset();
   };
+  // The pieces of a word broken at hyphenation points that were not taken are drawn as one
+  // run again, the kerning across each point (counted in the width before it) as a Kern.
+  std::size_t last_run = static_cast<std::size_t>(-1);
+  double across = 0;  // kerning across the penalty just passed, points
+  auto draw = [&](const Piece& piece, double at) {
+    const Fragment& f = piece.fragment;
+    const double y = baseline - piece.rise;
+    if (last_run < slice.items.size()) {
+      TextRun& run = std::get<TextRun>(slice.items[last_run]);
+      if (run.font == f.font && run.size == f.size && run.y == y && run.colour == piece.colour &&
+          std::abs(run.x + run.width - at) < 1e-9) {
+        const auto offset = static_cast<std::uint32_t>(run.text.size());
+        const auto amount = static_cast<std::int32_t>(std::lround(across * 1000 / f.size));
+        if (amount != 0) run.kerns.push_back(Kern{offset, amount});
+        for (const Kern& kern : f.kerns) run.kerns.push_back(Kern{kern.offset + offset, kern.amount});
+        run.text += f.text;
+        run.width += f.width;
+        return;
+      }
+    }
+    last_run = slice.items.size();
+    add_item(slice.items, TextRun{f.font, f.size, at, y, f.width, f.text, piece.colour, f.kerns});
+  };
   for (std::size_t i = line.begin; i < end; ++i) {
     const BreakItem& item = prepared.items[i];
     if (item.kind == BreakItem::Kind::glue) {
       x += item.width + (ratio > 0 ? ratio * item.stretch : ratio * item.shrink);
       continue;
     }
-    if (item.kind != BreakItem::Kind::box) continue;
+    if (item.kind == BreakItem::Kind::penalty) {
+      across = prepared.sources[i].across;
+      continue;
+    }
     const ItemSource& source = prepared.sources[i];
     const double box_end = x + item.width;
     for (std::size_t p = source.piece_begin; p < source.piece_end; ++p) {
       const Piece& piece = prepared.pieces[p];
       const Fragment& f = piece.fragment;
-      add_item(slice.items, TextRun{f.font, f.size, x, baseline - piece.rise, f.width, f.text, piece.colour, f.kerns});
+      draw(piece, x);
+      across = 0;
       const bool linked = !piece.style->uri.empty() || !piece.style->destination.empty();
       if (linked && same_target(link_style, piece.style)) {
         link.width = x + f.width - link.x;

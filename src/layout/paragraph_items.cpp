@@ -16,6 +16,7 @@ namespace {
 using Kind = BreakItem::Kind;
 
 constexpr char32_t soft_hyphen = 0x00AD;
+constexpr std::size_t last_word_right_min = 5;  ///< characters after a hyphen in a paragraph's last word
 
 bool is_hyphen(char32_t c) { return c == U'-' || c == 0x2010; }
 bool is_dash(char32_t c) { return c == 0x2013 || c == 0x2014; }
@@ -79,6 +80,14 @@ class Builder {
       }
     }
     breaks_ = text::line_breaks(text_, context_.lang());
+    // The last word is hyphenated only where its last line keeps five characters: a last line
+    // of one syllable ("-cken") reads badly, though a very loose line before it is worse.
+    last_word_ = chars_.size();
+    while (last_word_ > 0 && text::is_break_space(chars_[last_word_ - 1].code)) --last_word_;
+    while (last_word_ > 0 && !text::is_break_space(chars_[last_word_ - 1].code) &&
+           !stretches_[chars_[last_word_ - 1].stretch].span->line_break) {
+      --last_word_;
+    }
     std::size_t word = npos;
     for (std::size_t i = 0; i < chars_.size();) {
       if (stretches_[chars_[i].stretch].span->line_break) {
@@ -175,12 +184,14 @@ class Builder {
     // The language's hyphenation points; the author's soft hyphens replace them.
     const text::Hyphenator* hyphenator = context_.hyphenator();
     if (!soft && !code && options_.hyphenate && hyphenator && end - first >= 5) {
+      const std::size_t last_line_min = first == last_word_ ? last_word_right_min : 0;
       const std::size_t base = chars_[first].begin;
       const std::string_view word = std::string_view(text_).substr(base, chars_[end - 1].end - base);
       std::size_t k = first;
       for (const std::size_t point : hyphenator->break_points(word)) {
         while (k < end && chars_[k].begin < base + point) ++k;
         if (k <= first || k >= end || chars_[k].begin != base + point || is_hyphen(chars_[k - 1].code)) continue;
+        if (end - k < last_line_min) continue;
         cuts.push_back(Cut{k, Cut::Kind::hyphen});
       }
     }
@@ -243,6 +254,7 @@ class Builder {
     }
     BreakItem penalty = BreakItem::penalty_of(-across, explicit_hyphen_penalty);
     ItemSource source;
+    source.across = across;
     if (cut.kind == Cut::Kind::hyphen) {
       const Fragment& f = last.fragment;
       const double to_hyphen = context_.kerning(f.face, f.size, last_char(f.text), U'-');
@@ -353,6 +365,7 @@ class Builder {
   std::vector<Stretch> stretches_;
   std::vector<Char> chars_;
   std::vector<text::LineBreak> breaks_;
+  std::size_t last_word_ = 0;  ///< where the paragraph's last word begins
   ParagraphItems out_;
 };
 

@@ -32,6 +32,7 @@ struct ItemSource {
   /// box's width counts the kerning to the character after the break; the hyphen has its own).
   double hyphen_shift = 0;
   std::size_t hyphen_piece = 0;  ///< penalty with a hyphen: the piece it is drawn like
+  double across = 0;  ///< penalty inside a word: the kerning across it, counted in the box before
 };
 
 struct ParagraphItems {
