@@ -4,6 +4,9 @@
 
 #include <fmt/format.h>
 
+#include <chrono>
+
+#include "layout/layout.hpp"
 #include "text/hyphenator.hpp"
 #include "text/unicode.hpp"
 
@@ -128,12 +131,26 @@ double Context::kerning(text::FaceId face, double size, char32_t left, char32_t 
   return metrics_.kerning(face, left, right) * size / 1000.0;
 }
 
+const std::vector<std::size_t>& Context::hyphenation_points(std::string_view word) {
+  static const std::vector<std::size_t> none;
+  if (!hyphenator_) return none;
+  const std::string key(word);
+  const auto found = hyphenated_.find(key);
+  if (found != hyphenated_.end()) return found->second;
+  if (!timings_) return hyphenated_.emplace(key, hyphenator_->break_points(word)).first->second;
+  const auto start = std::chrono::steady_clock::now();
+  auto& points = hyphenated_.emplace(key, hyphenator_->break_points(word)).first->second;
+  timings_->hyphenating += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return points;
+}
+
 void Context::begin_article(const std::string& file, const std::string& lang, int number) {
   file_ = file;
   if (lang != lang_ || !hyphenation_checked_) {
     lang_ = lang;
     hyphenation_checked_ = true;
     hyphenator_ = style_.hyphenate ? text::shared_hyphenator(lang) : nullptr;
+    hyphenated_.clear();
     if (style_.hyphenate && !hyphenator_) {
       warn(fmt::format("no hyphenation dictionary is installed for the language '{}': its text is not hyphenated "
                        "(Debian's hyphen-* packages; scripts/setup installs the usual ones)",

@@ -7,6 +7,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "galley/diagnostics.hpp"
@@ -20,6 +21,8 @@ class Hyphenator;
 }
 
 namespace galley::layout {
+
+struct LayoutTimings;
 
 /// A horizontal extent of the column that a block is set in.
 struct Frame {
@@ -75,9 +78,16 @@ class Context {
   const std::string& lang() const { return lang_; }
   /// Its hyphenation: null when the style turns it off or no dictionary is installed.
   const text::Hyphenator* hyphenator() const { return hyphenator_.get(); }
+  /// hyphenator()->break_points(word), remembered: words repeat, and a lookup costs a
+  /// microsecond or two. Empty without a hyphenator.
+  const std::vector<std::size_t>& hyphenation_points(std::string_view word);
   int article() const { return article_; }
   /// A warning about the current article.
   void warn(std::string message);
+
+  /// Where to add up layout's time (layout.hpp), or null.
+  void set_timings(LayoutTimings* timings) { timings_ = timings; }
+  LayoutTimings* timings() const { return timings_; }
 
  private:
   int font_index(text::FaceId face);
@@ -93,6 +103,8 @@ class Context {
   std::string lang_ = "en";
   std::shared_ptr<const text::Hyphenator> hyphenator_;
   bool hyphenation_checked_ = false;
+  std::unordered_map<std::string, std::vector<std::size_t>> hyphenated_;  ///< for hyphenator_
+  LayoutTimings* timings_ = nullptr;
   const model::Labels* labels_;
   int article_ = 0;
   std::set<char32_t> missing_;              ///< characters no font has, this article

@@ -3,10 +3,12 @@
 #include "layout/paragraph.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <limits>
 
 #include "layout/knuth_plass.hpp"
+#include "layout/layout.hpp"
 #include "layout/paragraph_items.hpp"
 
 namespace galley::layout {
@@ -168,12 +170,21 @@ std::vector<Slice> set_paragraph(Context& context, const Spans& spans, const Tex
   options.hyphenate = hyphenation == Hyphenation::on;
   options.line_width = frame.width;
   options.first_indent = first_indent;
+  using Clock = std::chrono::steady_clock;
+  LayoutTimings* timings = context.timings();
+  const auto start = timings ? Clock::now() : Clock::time_point{};
   const ParagraphItems prepared = paragraph_items(context, spans, base, options);
   std::vector<Slice> slices;
   if (prepared.pieces.empty()) return slices;
   const double baseline = baseline_in_line(context, context.face(base), base.size, base.leading);
+  const auto itemised = timings ? Clock::now() : Clock::time_point{};
   const std::vector<Line> lines =
       break_lines_total_fit(prepared.items, frame.width, breaker_parameters(align, base));
+  if (timings) {
+    const auto broken = Clock::now();
+    timings->items += std::chrono::duration<double>(itemised - start).count();
+    timings->breaking += std::chrono::duration<double>(broken - itemised).count();
+  }
   for (const Line& line : lines) slices.push_back(place_line(prepared, line, base, align, frame, baseline));
   // At least `orphans` lines at a page's foot and `widows` lines at the next page's top; and
   // no page ends with a hyphenated line (TeX's \brokenpenalty, made absolute: a word is not

@@ -188,7 +188,7 @@ class Builder {
       const std::size_t base = chars_[first].begin;
       const std::string_view word = std::string_view(text_).substr(base, chars_[end - 1].end - base);
       std::size_t k = first;
-      for (const std::size_t point : hyphenator->break_points(word)) {
+      for (const std::size_t point : context_.hyphenation_points(word)) {
         while (k < end && chars_[k].begin < base + point) ++k;
         if (k <= first || k >= end || chars_[k].begin != base + point || is_hyphen(chars_[k - 1].code)) continue;
         if (end - k < last_line_min) continue;

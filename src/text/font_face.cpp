@@ -12,6 +12,8 @@
 
 #include <fmt/format.h>
 
+#include <mutex>
+#include <optional>
 #include <unordered_map>
 
 #include "galley/diagnostics.hpp"
@@ -44,7 +46,6 @@ struct FontFace::Shaper {
   hb_buffer_t* buffer = nullptr;
   unsigned units_per_em = 1000;
   std::array<hb_feature_t, 5> features{};
-  std::unordered_map<std::uint32_t, std::int16_t> pairs;  ///< left << 16 | right -> thousandths
 
   explicit Shaper(const std::string& path) {
     blob = hb_blob_create_from_file(path.c_str());
@@ -149,15 +150,64 @@ int FontFace::entry(char32_t c) {
 
 bool FontFace::has_glyph(char32_t c) { return (entry(c) & 1) != 0; }
 
+namespace {
+
+// Pairs already shaped, per font file, for every FontFace of the process: a FontSet lives for
+// one export, and shaping a pair costs a microsecond or two, which for a hundred articles
+// exported one by one was most of their layout time. A pure function of the file, so sharing
+// it changes no output; each FontFace asks it only for pairs it has not seen.
+class SharedPairs {
+ public:
+  static SharedPairs& instance() {
+    static SharedPairs pairs;
+    return pairs;
+  }
+  std::optional<std::int16_t> find(const std::string& path, std::uint32_t key) {
+    const std::lock_guard lock(mutex_);
+    const auto file = by_path_.find(path);
+    if (file == by_path_.end()) return std::nullopt;
+    const auto found = file->second.find(key);
+    if (found == file->second.end()) return std::nullopt;
+    return found->second;
+  }
+  void add(const std::string& path, std::uint32_t key, std::int16_t value) {
+    const std::lock_guard lock(mutex_);
+    by_path_[path].emplace(key, value);
+  }
+
+ private:
+  std::mutex mutex_;
+  std::unordered_map<std::string, std::unordered_map<std::uint32_t, std::int16_t>> by_path_;
+};
+
+}  // namespace
+
 int FontFace::kerning(char32_t left, char32_t right) {
   if (left > 0xFFFF || right > 0xFFFF) return 0;
-  if (!shaper_) shaper_ = std::make_unique<Shaper>(path_);
   const std::uint32_t key = static_cast<std::uint32_t>(left) << 16 | static_cast<std::uint32_t>(right);
-  const auto found = shaper_->pairs.find(key);
-  if (found != shaper_->pairs.end()) return found->second;
-  const int value = has_glyph(left) && has_glyph(right) ? shaper_->shape_pair(left, right) : 0;
-  shaper_->pairs.emplace(key, static_cast<std::int16_t>(value));
-  return value;
+  // Layout asks for every pair of neighbouring characters it measures: a direct-mapped cache
+  // in front of the map (an entry is the key, its value and a set bit).
+  std::uint64_t& recent = recent_pairs_[(key * 2654435761u) >> (32 - recent_bits)];
+  if ((recent >> 48) == 1 && static_cast<std::uint32_t>(recent >> 16) == key) {
+    return static_cast<std::int16_t>(recent & 0xFFFF);
+  }
+  const auto remember = [&](std::int16_t value) {
+    recent = std::uint64_t{1} << 48 | std::uint64_t{key} << 16 | static_cast<std::uint16_t>(value);
+    return value;
+  };
+  const auto found = pairs_.find(key);
+  if (found != pairs_.end()) return remember(found->second);
+  SharedPairs& shared = SharedPairs::instance();
+  std::int16_t value = 0;
+  if (const auto known = shared.find(path_, key)) {
+    value = *known;
+  } else {
+    if (!shaper_) shaper_ = std::make_unique<Shaper>(path_);
+    value = static_cast<std::int16_t>(has_glyph(left) && has_glyph(right) ? shaper_->shape_pair(left, right) : 0);
+    shared.add(path_, key, value);
+  }
+  pairs_.emplace(key, value);
+  return remember(value);
 }
 
 int FontFace::advance(char32_t c) { return entry(c) >> 1; }

@@ -8,6 +8,8 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <unordered_map>
+#include <vector>
 
 namespace galley::text {
 
@@ -50,8 +52,11 @@ class FontFace {
   // blocks of 256 allocated on first use.
   int entry(char32_t c);
 
-  struct Shaper;  // HarfBuzz's font and buffer, made on the first kerning lookup
+  struct Shaper;  // HarfBuzz's font and buffer, made on the first pair not yet known
   std::unique_ptr<Shaper> shaper_;
+  std::unordered_map<std::uint32_t, std::int16_t> pairs_;  ///< left << 16 | right -> thousandths
+  static constexpr unsigned recent_bits = 12;
+  std::vector<std::uint64_t> recent_pairs_ = std::vector<std::uint64_t>(std::size_t{1} << recent_bits, 0);
   std::string path_;
   void* face_ = nullptr;  ///< the FT_Face
   unsigned units_per_em_ = 1000;
