@@ -73,8 +73,9 @@ void lay_out_table(BlockWriter& writer, const model::Table& table, Frame frame, 
 std::vector<Slice> set_code(Context& context, const std::string& code, Frame frame);
 
 /// A figure: the picture scaled into the frame, its caption and credit under it, all one
-/// slice (figure.cpp). `image` may be empty (a caption alone).
-Slice set_figure(Context& context, const std::string& image, const std::string& caption,
+/// slice (figure.cpp). `image` may be empty (a caption alone); `line` is where the article
+/// names it (0: unknown), for warnings about the picture.
+Slice set_figure(Context& context, const std::string& image, int line, const std::string& caption,
                  const std::string& credit, Frame frame);
 
 /// Stacks slices into one (their space_before kept between them).

@@ -82,8 +82,8 @@ class Context {
   /// microsecond or two. Empty without a hyphenator.
   const std::vector<std::size_t>& hyphenation_points(std::string_view word);
   int article() const { return article_; }
-  /// A warning about the current article.
-  void warn(std::string message);
+  /// A warning about the current article, at `line` when known (else 0).
+  void warn(std::string message, int line = 0);
 
   /// Where to add up layout's time (layout.hpp), or null.
   void set_timings(LayoutTimings* timings) { timings_ = timings; }

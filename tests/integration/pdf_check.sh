@@ -176,7 +176,7 @@ PY
   done
 } >bad/article.md
 expect_exit 0 "bad pictures" pdf bad/article.md -o bad.pdf
-warned=$(grep -c "bad/article.md: warning: .*the figure shows its caption only" stderr.txt)
+warned=$(grep -cE "bad/article.md:[0-9]+: warning: .*the figure shows its caption only" stderr.txt)
 if [[ $warned == 6 ]]; then pass; else fail "bad pictures: $warned of 6 warnings: $(head -c 600 stderr.txt)"; fi
 if qpdf --check bad.pdf >/dev/null 2>&1 && [[ $(pdftotext bad.pdf - 2>/dev/null | grep -c '^Caption for') == 6 ]]; then
   pass
