@@ -155,7 +155,7 @@ namespace {
 // Pairs already shaped, per font file, for every FontFace of the process: a FontSet lives for
 // one export, and shaping a pair costs a microsecond or two, which for a hundred articles
 // exported one by one was most of their layout time. A pure function of the file, so sharing
-// it changes no output; each FontFace asks it only for pairs it has not seen.
+// it changes no output; each FontFace asks it only for pairs not in its own recent cache.
 class SharedPairs {
  public:
   static SharedPairs& instance() {
@@ -195,8 +195,6 @@ int FontFace::kerning(char32_t left, char32_t right) {
     recent = std::uint64_t{1} << 48 | std::uint64_t{key} << 16 | static_cast<std::uint16_t>(value);
     return value;
   };
-  const auto found = pairs_.find(key);
-  if (found != pairs_.end()) return remember(found->second);
   SharedPairs& shared = SharedPairs::instance();
   std::int16_t value = 0;
   if (const auto known = shared.find(path_, key)) {
@@ -206,7 +204,6 @@ int FontFace::kerning(char32_t left, char32_t right) {
     value = static_cast<std::int16_t>(has_glyph(left) && has_glyph(right) ? shaper_->shape_pair(left, right) : 0);
     shared.add(path_, key, value);
   }
-  pairs_.emplace(key, value);
   return remember(value);
 }
 

@@ -8,7 +8,6 @@
 #include <cstdint>
 #include <memory>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 namespace galley::text {
@@ -54,7 +53,8 @@ class FontFace {
 
   struct Shaper;  // HarfBuzz's font and buffer, made on the first pair not yet known
   std::unique_ptr<Shaper> shaper_;
-  std::unordered_map<std::uint32_t, std::int16_t> pairs_;  ///< left << 16 | right -> thousandths
+  // Pairs looked up lately (direct-mapped: the key, its value in thousandths, a set bit); the
+  // process-wide table behind it is in font_face.cpp.
   static constexpr unsigned recent_bits = 12;
   std::vector<std::uint64_t> recent_pairs_ = std::vector<std::uint64_t>(std::size_t{1} << recent_bits, 0);
   std::string path_;
