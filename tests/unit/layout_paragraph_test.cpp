@@ -201,6 +201,16 @@ TEST_F(LayoutParagraph, HyphenatesInTheArticlesLanguage) {
   EXPECT_EQ(lines, (std::vector<std::string>{"the hyphen-", "ation of", "typesetting", "matters"}));
 }
 
+TEST_F(LayoutParagraph, AHyphenatedLineNeverEndsAPage) {
+  style.orphans = 1;
+  style.widows = 1;
+  context.begin_article("a.md", "en-US", 0);
+  const auto slices = set(plain_spans(context, "the hyphenation of typesetting matters"), 70);
+  const auto lines = line_texts(slices);
+  ASSERT_EQ(lines.size(), 4u);
+  for (std::size_t i = 0; i < lines.size(); ++i) EXPECT_EQ(slices[i].keep_with_next, i == 0) << lines[i];
+}
+
 TEST_F(LayoutParagraph, NoHyphenationWhenTheStyleSaysSo) {
   style.hyphenate = false;
   context.begin_article("a.md", "en-US", 0);
