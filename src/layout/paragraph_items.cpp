@@ -34,6 +34,7 @@ struct Look {
   double size = 0;
   double rise = 0;
   Colour colour;
+  double space = -1;  ///< a word space's width, measured when first needed
 };
 
 // A stretch of the paragraph's text that came from one span.
@@ -140,8 +141,9 @@ class Builder {
   // last of them.
   void add_space(std::size_t begin, std::size_t end) {
     if (!out_.items.empty() && out_.items.back().kind == Kind::glue) return;  // spaces collapse
-    const Look& look = stretches_[chars_[begin].stretch].look;
-    const double width = context_.measure(look.face, look.size, " ");
+    Look& look = stretches_[chars_[begin].stretch].look;
+    if (look.space < 0) look.space = context_.measure(look.face, look.size, " ");
+    const double width = look.space;
     bool breakable = breaks_[chars_[end - 1].end - 1] == text::LineBreak::allowed;
     // Tailoring UAX #14 as Russian, German and French typesetting do: a spaced dash stays
     // on the line of the word before it (no line starts with " - ").
@@ -163,7 +165,8 @@ class Builder {
     if (begin == npos) return;
     const std::size_t first = begin;
     begin = npos;
-    std::vector<Cut> cuts;
+    std::vector<Cut>& cuts = cuts_;
+    cuts.clear();
     bool soft = false, code = false;
     for (std::size_t k = first; k < end; ++k) {
       if (chars_[k].code == soft_hyphen) {
@@ -221,15 +224,23 @@ class Builder {
     std::size_t k = from;
     while (k < to) {
       const std::size_t stretch = chars_[k].stretch;
-      std::string piece;
-      for (; k < to && chars_[k].stretch == stretch; ++k) {
-        if (chars_[k].code != soft_hyphen) piece.append(text_, chars_[k].begin, chars_[k].end - chars_[k].begin);
+      // The piece's text: a view of the paragraph's, unless soft hyphens must come out.
+      const std::size_t start = k;
+      bool soft = false;
+      for (; k < to && chars_[k].stretch == stretch; ++k) soft = soft || chars_[k].code == soft_hyphen;
+      std::string_view piece = std::string_view(text_).substr(chars_[start].begin, chars_[k - 1].end - chars_[start].begin);
+      if (soft) {
+        piece_.clear();
+        for (std::size_t c = start; c < k; ++c) {
+          if (chars_[c].code != soft_hyphen) piece_.append(text_, chars_[c].begin, chars_[c].end - chars_[c].begin);
+        }
+        piece = piece_;
       }
       if (piece.empty()) continue;
       const Stretch& s = stretches_[stretch];
-      std::vector<Fragment> fragments;
-      width += context_.shape(s.look.face, s.look.size, piece, fragments);
-      for (Fragment& fragment : fragments) {
+      fragments_.clear();
+      width += context_.shape(s.look.face, s.look.size, piece, fragments_);
+      for (Fragment& fragment : fragments_) {
         out_.pieces.push_back(Piece{std::move(fragment), s.look.rise, s.look.colour, &s.span->style});
       }
     }
@@ -367,6 +378,10 @@ class Builder {
   std::vector<text::LineBreak> breaks_;
   std::size_t last_word_ = 0;  ///< where the paragraph's last word begins
   ParagraphItems out_;
+  // Scratch space kept between words, so that a word allocates only what it keeps.
+  std::vector<Cut> cuts_;
+  std::string piece_;
+  std::vector<Fragment> fragments_;
 };
 
 }  // namespace
