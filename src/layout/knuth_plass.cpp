@@ -246,8 +246,12 @@ class Breaker {
   void consider(std::uint32_t from_index, std::size_t at, const LineFit& fit, bool forced, bool flagged,
                 const Pass& pass, std::vector<Node>& candidates) const {
     const Node& from = nodes_[from_index];
-    const int run = flagged ? from.hyphen_run + 1 : 0;
     const int limit = parameters_.max_hyphenated_lines;
+    // Runs longer than the limit are told apart no further (the emergency pass allows them;
+    // demerits only ask whether the line before was hyphenated): a node per run length
+    // would keep a node per line active in a paragraph of nothing but hyphenated lines,
+    // and the breaker quadratic.
+    const int run = flagged ? std::min(from.hyphen_run + 1, limit > 0 ? limit + 1 : 1) : 0;
     if (!pass.emergency && limit > 0 && run > limit) return;
     const double total = from.total + line_demerits(parameters_, fit, paragraph_.cost(at), forced, flagged,
                                                     from.hyphen_run > 0, from.fitness);

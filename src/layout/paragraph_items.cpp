@@ -4,6 +4,7 @@
 #include "layout/paragraph_items.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <limits>
 
 #include "text/hyphenator.hpp"
@@ -44,11 +45,11 @@ struct Stretch {
 };
 
 // One character of the paragraph's text.
-struct Char {
+struct Char {  // 16 bytes: a paragraph of a megabyte has a million of them
   char32_t code = 0;
-  std::size_t begin = 0;  ///< byte offsets in the text
-  std::size_t end = 0;
-  std::size_t stretch = 0;
+  std::uint32_t begin = 0;  ///< byte offsets in the text
+  std::uint32_t end = 0;
+  std::uint32_t stretch = 0;
 };
 
 // Where a word may break: before chars[at].
@@ -77,7 +78,8 @@ class Builder {
       for (std::size_t pos = 0; pos < piece.size();) {
         const std::size_t at = pos;
         const char32_t c = text::next_code_point(piece, pos);
-        chars_.push_back(Char{c, offset + at, offset + pos, index});
+        chars_.push_back(Char{c, static_cast<std::uint32_t>(offset + at), static_cast<std::uint32_t>(offset + pos),
+                              static_cast<std::uint32_t>(index)});
       }
     }
     breaks_ = text::line_breaks(text_, context_.lang());

@@ -288,6 +288,20 @@ TEST(KnuthPlass, FrogKing) {
   EXPECT_LT(total, total_demerits(items, first_fit, widths, KnuthPlassParameters{100, -1}));
 }
 
+// A word of 20,000 syllables split by soft hyphens (hostile input): every line ends
+// hyphenated, the main pass fails on the limit of two in a row, and the emergency pass must
+// stay linear (it once kept a node per run length, a node per line: minutes, not milliseconds).
+TEST(KnuthPlass, AParagraphOfHyphenatedLinesOnlyStaysLinear) {
+  Items items;
+  for (int i = 0; i < 20000; ++i) {
+    if (i > 0) items.push_back(BreakItem::penalty_of(hyphen_width, hyphen_cost));
+    items.push_back(BreakItem::box_of(10));
+  }
+  const auto lines = break_lines_total_fit(items, 100);  // 9 syllables and a hyphen a line
+  ASSERT_GT(lines.size(), 2000u);
+  for (std::size_t i = 0; i + 1 < lines.size(); ++i) EXPECT_TRUE(lines[i].hyphenated);
+}
+
 // Random paragraphs: the breaker's contract, and optimality against first fit.
 
 // A paragraph of random words (1-3 fragments), sometimes a hard line break or a box wider
