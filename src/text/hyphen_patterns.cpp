@@ -245,7 +245,7 @@ struct Level {
   std::vector<HyphenTrans> trans;
   std::vector<char> text;  ///< every match, repl and the nohyphen list, NUL-terminated
 
-  void finish(LevelBuilder& built, const char* cset) {
+  void finish(LevelBuilder& built, const char (&cset)[MAX_NAME]) {
     std::vector<State>& from = built.states();
     std::size_t text_size = 0, trans_size = 0;
     for (const std::string& s : built.strings()) text_size += s.size() + 1;
@@ -281,7 +281,8 @@ struct Level {
     dict.nohyphen = built.nohyphen ? keep(*built.nohyphen) : nullptr;
     dict.nohyphenl = built.nohyphenl;
     dict.num_states = static_cast<int>(states.size());
-    std::strncpy(dict.cset, cset, sizeof(dict.cset) - 1);
+    std::memcpy(dict.cset, cset, sizeof(dict.cset));  // both char[MAX_NAME], NUL-terminated
+    dict.cset[sizeof(dict.cset) - 1] = '\0';
     dict.utf8 = built.utf8 ? 1 : 0;
     dict.states = states.data();
     dict.nextlevel = nullptr;
