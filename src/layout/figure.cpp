@@ -25,7 +25,7 @@ void refuse(Context& context, std::string_view problem, std::string_view source)
 }
 
 // The picture's box at the top of a slice, or nullopt (and a warning) when it cannot be used.
-std::optional<Picture> place_picture(Context& context, const std::string& source, Frame frame) {
+std::optional<Picture> place_picture(Context& context, const std::string& source, Frame frame, bool full_bleed) {
   namespace fs = std::filesystem;
   const std::string& article = context.file();
   const fs::path folder = article.empty() ? fs::path() : fs::absolute(fs::path(article)).parent_path();
@@ -56,6 +56,15 @@ std::optional<Picture> place_picture(Context& context, const std::string& source
     width = height * info.width / info.height;
   }
   Picture picture;
+  // Edge to edge of the sheet's bleed, when the picture is not too tall at that width (it is
+  // never cropped: a PageTree picture shows whole).
+  const double sheet_width = style.page_width + 2 * style.bleed;
+  if (full_bleed && sheet_width * info.height / info.width <= max_height) {
+    picture.full_bleed = true;
+    width = sheet_width;
+    height = sheet_width * info.height / info.width;
+    frame = Frame{-style.bleed, sheet_width};
+  }
   picture.source = source;
   picture.path = located.path.string();
   picture.article = article;
@@ -69,11 +78,11 @@ std::optional<Picture> place_picture(Context& context, const std::string& source
 }  // namespace
 
 Slice set_figure(Context& context, const std::string& image, const std::string& caption, const std::string& credit,
-                 Frame frame) {
+                 Frame frame, bool full_bleed) {
   const LayoutStyle& style = context.style();
   std::vector<Slice> parts;
   if (!image.empty()) {
-    if (auto picture = place_picture(context, image, frame)) {
+    if (auto picture = place_picture(context, image, frame, full_bleed)) {
       Slice slice;
       slice.height = picture->height;
       add_item(slice.items, std::move(*picture));

@@ -289,6 +289,7 @@ Slice place_line(Context& context, const Prepared& prepared, const Line& line, c
       const Piece& piece = prepared.pieces[p];
       const Fragment& f = piece.fragment;
       add_item(slice.items, TextRun{f.font, f.size, x, baseline - piece.rise, f.width, f.text, piece.colour});
+      if (piece.style->note >= 0) slice.notes.push_back(piece.style->note);  // set at this line's foot
       const bool linked = !piece.style->uri.empty() || !piece.style->destination.empty();
       if (linked && same_target(link_style, piece.style)) {
         link.width = x + f.width - link.x;
