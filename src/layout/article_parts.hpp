@@ -21,12 +21,11 @@ std::string shown_title(Context& context, const model::Document& document);
 std::vector<Slice> set_title_block(Context& context, const model::Document& document, Frame frame);
 
 /// The article's notes, from index `first` of Context::notes() (the first this article
-/// numbered): those whose first mark is in the body (below `in_body`) become Flow::notes,
-/// set at the foot of the column of their mark; the rest (notes no mark refers to, notes
-/// marked only in other notes, and every note when link URLs are endnotes) are listed under
-/// a rule and a "Notes" heading, each with its number and the destination its marks link to.
-void lay_out_notes(BlockWriter& writer, const model::Document& document, std::size_t first, std::size_t in_body,
-                   Frame frame);
+/// numbered; the body is set already): those marked in the body, and those they mark in
+/// turn, become Flow::notes, set at the foot of the column of their mark; the rest (notes no
+/// mark refers to, and every note when link URLs are endnotes) are listed under a rule and a
+/// "Notes" heading, each with its number and the destination its marks link to.
+void lay_out_notes(BlockWriter& writer, const model::Document& document, std::size_t first, Frame frame);
 
 /// "Source: URL", the URL a live link when it is a web address.
 std::vector<Slice> set_source_line(Context& context, const std::string& source, Frame frame);

@@ -51,7 +51,7 @@ void lay_out_article(Context& context, const model::Document& document, int numb
   const std::size_t first_note = context.notes().size();
   writer.blocks(document.blocks, column, env);
   if (flow.slices.size() > body) flow.slices[body].space_before = style.title_block_space;
-  lay_out_notes(writer, document, first_note, context.notes().size(), column);
+  lay_out_notes(writer, document, first_note, column);
   if (document.meta.source) writer.add(set_source_line(context, *document.meta.source, column), style.end_space);
   context.end_article();
 }

@@ -52,24 +52,30 @@ std::vector<Slice> note_lines(Context& context, const model::Document& document,
 
 }  // namespace
 
-void lay_out_notes(BlockWriter& writer, const model::Document& document, std::size_t first, std::size_t in_body,
-                   Frame frame) {
+void lay_out_notes(BlockWriter& writer, const model::Document& document, std::size_t first, Frame frame) {
   Context& context = writer.context();
   const LayoutStyle& style = context.style();
   Flow& flow = writer.flow();
-  // Notes no mark refers to are listed too, numbered after the others.
-  for (std::size_t m = 0; m < document.notes.size(); ++m) context.note_for(static_cast<int>(m));
   std::vector<std::vector<Slice>> listed;
-  for (std::size_t i = first; i < context.notes().size(); ++i) {  // a note's own marks may add notes
-    std::vector<Slice> lines = note_lines(context, document, static_cast<int>(i), frame);
-    if (flow.notes.size() < context.notes().size()) flow.notes.resize(context.notes().size());
-    if (style.link_notes != LinkNotes::end && i < in_body) {
-      flow.notes[i] = std::move(lines);
-    } else {
-      listed.push_back(std::move(lines));
+  // The notes marked in the body, and the notes those mark in turn, go to the foot of a
+  // column (unless link URLs are endnotes); notes no mark refers to are listed at the end,
+  // numbered after the others, with any they mark.
+  auto set_notes = [&](std::size_t from, bool at_foot) {
+    for (std::size_t i = from; i < context.notes().size(); ++i) {  // a note's own marks may add notes
+      std::vector<Slice> lines = note_lines(context, document, static_cast<int>(i), frame);
+      if (flow.notes.size() < context.notes().size()) flow.notes.resize(context.notes().size());
+      if (at_foot) {
+        flow.notes[i] = std::move(lines);
+      } else {
+        listed.push_back(std::move(lines));
+      }
     }
-  }
-  if (flow.notes.size() < context.notes().size()) flow.notes.resize(context.notes().size());
+  };
+  set_notes(first, style.link_notes != LinkNotes::end);
+  const std::size_t marked = context.notes().size();
+  for (std::size_t m = 0; m < document.notes.size(); ++m) context.note_for(static_cast<int>(m));
+  set_notes(marked, false);
+  flow.notes.resize(context.notes().size());
   if (listed.empty()) return;
 
   std::vector<Slice> heading =

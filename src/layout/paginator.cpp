@@ -237,13 +237,19 @@ class Paginator {
       --c.carried;
       balanceable_ = false;
     }
+    // The notes it calls, then the notes those call (a link inside a note), in order.
     std::deque<FootLine> queue;
-    for (int n : new_notes(placed.slice)) {
-      placed_note_[static_cast<std::size_t>(n)] = true;
+    std::vector<int> calls = new_notes(placed.slice);
+    for (std::size_t k = 0; k < calls.size(); ++k) {
+      const auto n = static_cast<std::size_t>(calls[k]);
+      placed_note_[n] = true;
       bool head = true;
-      for (const Slice& line : flow_.notes[static_cast<std::size_t>(n)]) {
+      for (const Slice& line : flow_.notes[n]) {
         queue.push_back(FootLine{line, head});
         head = false;
+        for (int nested : new_notes(line)) {
+          if (std::find(calls.begin(), calls.end(), nested) == calls.end()) calls.push_back(nested);
+        }
       }
     }
     if (carried_.empty()) {
@@ -296,7 +302,8 @@ class Paginator {
   // --- Balancing ---------------------------------------------------------------------------
   // Lays the page's body slices out again in columns `height` high, in order; false when they
   // do not fit in the page's columns.
-  bool arrange(std::vector<Placed>& units, double height, std::vector<Column>* out) const {
+  // `used` is then the tallest column's height, its notes included.
+  bool arrange(std::vector<Placed>& units, double height, std::vector<Column>* out, double* used = nullptr) const {
     std::vector<Column> columns(static_cast<std::size_t>(count_));
     std::size_t c = 0;
     double y = 0, foot = 0;
@@ -328,6 +335,7 @@ class Paginator {
       }
       y += slice.height;
       foot += notes;
+      if (used) *used = std::max(*used, y + foot);
     }
     if (out) *out = std::move(columns);
     return true;
@@ -350,10 +358,11 @@ class Paginator {
       if (arrange(units, middle, nullptr)) high = middle; else low = middle;
     }
     std::vector<Column> arranged;
-    arrange(units, high, &arranged);
+    double used = 0;
+    arrange(units, high, &arranged, &used);
     for (std::size_t c = 0; c < arranged.size(); ++c) arranged[c].y = columns_top_;
     columns_ = std::move(arranged);
-    return columns_top_ + high;
+    return columns_top_ + used;
   }
 
   // --- Drawing -----------------------------------------------------------------------------
