@@ -57,9 +57,10 @@ std::optional<Picture> place_picture(Context& context, const std::string& source
   }
   Picture picture;
   // Edge to edge of the sheet's bleed, when the picture is not too tall at that width (it is
-  // never cropped: a PageTree picture shows whole).
+  // never cropped: a PageTree picture shows whole); the rule of figures' height does not
+  // hold here, a full-bleed picture being the page's main thing.
   const double sheet_width = style.page_width + 2 * style.bleed;
-  if (full_bleed && sheet_width * info.height / info.width <= max_height) {
+  if (full_bleed && sheet_width * info.height / info.width <= style.full_bleed_max_height * style.page_height) {
     picture.full_bleed = true;
     width = sheet_width;
     height = sheet_width * info.height / info.width;

@@ -21,7 +21,7 @@ struct FootLine {
 struct Placed {
   Slice slice;
   double y = 0;
-  std::vector<FootLine> notes;  ///< set at the foot with it (balancing moves them along)
+  std::vector<FootLine> notes;  ///< the lines of the notes it calls (balancing moves them along)
 };
 
 struct Column {
@@ -252,12 +252,10 @@ class Paginator {
         }
       }
     }
-    if (carried_.empty()) {
-      const std::size_t before = c.foot.size();
-      fill_foot(queue, c.y, bottom_ - columns_top_, false);
-      for (std::size_t i = before; i < c.foot.size(); ++i) placed.notes.push_back(c.foot[i]);
-    }
-    if (!queue.empty()) balanceable_ = false;
+    // Balancing keeps each note whole under the slice that calls it, wherever part of it
+    // went in this first fill.
+    placed.notes.assign(queue.begin(), queue.end());
+    if (carried_.empty()) fill_foot(queue, c.y, bottom_ - columns_top_, false);
     for (FootLine& line : queue) carried_.push_back(std::move(line));
     c.body.push_back(std::move(placed));
   }

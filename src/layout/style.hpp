@@ -132,6 +132,7 @@ struct LayoutStyle {
   TextStyle caption{Family::heading, text::FontStyle::regular, 8.5, 11, {0x54, 0x54, 0x54}};
   Colour credit_colour{0x80, 0x80, 0x80};
   double figure_max_height = 0.45;  ///< share of the body height a picture may take
+  double full_bleed_max_height = 0.6;  ///< share of the page height a full-bleed picture may take
   double caption_space = 5;         ///< picture to caption
   double figure_space = 10;         ///< above and below a figure
 
