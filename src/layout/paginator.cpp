@@ -48,6 +48,7 @@ class Paginator {
     for (std::size_t i = 0; i < slices.size(); ++i) {
       Slice& slice = slices[i];
       if (slice.page_break_before || tree_.pages.empty()) {
+        flush_carried(slice.article);
         finish_page(true);
         new_page(slice.article, true);
       }
@@ -73,6 +74,7 @@ class Paginator {
       }
       place(std::move(slice));
     }
+    flush_carried(slices.empty() ? 0 : slices.back().article);
     finish_page(true);
     return std::move(records_);
   }
@@ -176,8 +178,17 @@ class Paginator {
   void open_column() {
     if (carried_.empty()) return;
     const std::size_t before = column().foot.size();
-    fill_foot(carried_, column().y, style_.carried_notes_share * (bottom_ - columns_top_), true);
+    const double share = flushing_ ? 1 : style_.carried_notes_share;
+    fill_foot(carried_, column().y, share * (bottom_ - columns_top_), true);
     column().carried += column().foot.size() - before;
+  }
+
+  // At an article's end: the note lines still carried fill the next columns, whole.
+  void flush_carried(int article) {
+    if (tree_.pages.empty()) return;
+    flushing_ = true;
+    while (!carried_.empty()) advance_column(article);
+    flushing_ = false;
   }
 
   void advance_column(int article) {
@@ -441,7 +452,8 @@ class Paginator {
   double columns_top_ = 0;  ///< below the spanning slices
   double span_y_ = 0;       ///< where the next spanning slice goes
   bool balanceable_ = true;
-  bool span_gap_ = false;  ///< the next column slice is the first below the spanning ones
+  bool span_gap_ = false;
+  bool flushing_ = false;  ///< no body follows: carried notes may fill whole columns  ///< the next column slice is the first below the spanning ones
 };
 
 }  // namespace

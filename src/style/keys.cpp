@@ -24,7 +24,7 @@ std::vector<Key> build_keys() {
   add("page.height", [](StyleSheet& s) { return &s.page.height; }, "trim height, when no size is named");
   add("page.landscape", [](StyleSheet& s) { return &s.page.landscape; }, "turn the page on its side");
   add("page.mirror", [](StyleSheet& s) { return &s.page.mirror; },
-      "left-hand pages swap inner and outer margins (books)");
+      "left-hand pages swap inner and outer margins, and left and right running heads (books)");
   add("page.background", [](StyleSheet& s) { return &s.page.background; },
       "the page's ground, run into the bleed; white is the paper (nothing painted)");
   add("page.margin.top", [](StyleSheet& s) { return &s.page.top; }, "from the trim edge to the running header's baseline area");
