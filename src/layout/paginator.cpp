@@ -52,7 +52,7 @@ class Paginator {
         finish_page(true);
         new_page(slice.article, true);
       }
-      if (slice.span && count_ > 1 && columns_empty()) {
+      if (slice.span && count_ > 1 && no_column_text()) {
         place_spanning(i);
         continue;
       }
@@ -82,8 +82,9 @@ class Paginator {
  private:
   // --- Geometry --------------------------------------------------------------------------
   Column& column() { return columns_[static_cast<std::size_t>(current_)]; }
-  bool columns_empty() const {
-    return std::all_of(columns_.begin(), columns_.end(), [](const Column& c) { return c.empty(); });
+  // Nothing set in the columns yet but notes (a title block's own marks put some there).
+  bool no_column_text() const {
+    return std::all_of(columns_.begin(), columns_.end(), [](const Column& c) { return c.body.empty(); });
   }
   double column_x(int c) const { return c * (width_ + style_.column_gap); }
 

@@ -153,6 +153,35 @@ TEST_F(LayoutParagraph, NoteMarksAreSmallerRaisedAndLinkToTheirNote) {
   EXPECT_EQ(lines[0].notes, (std::vector<int>{0, 0}));
 }
 
+TEST(LayoutSpans, LinkUrlsBecomeNotesNumberedWithTheArticlesOwn) {
+  LayoutStyle style;
+  style.link_notes = LinkNotes::foot;
+  testing::FakeFontMetrics metrics;
+  Diagnostics diagnostics;
+  Context context{style, metrics, diagnostics};
+  auto link = [](std::string shown, std::string target) {
+    return model::Inline{model::Link{{model::Inline{model::Text{std::move(shown)}}}, std::move(target), ""}};
+  };
+  Spans spans;
+  append_spans(context,
+               {link("the plan", "https://example.org/plan"), model::Inline{model::NoteRef{1}},
+                link("again", "https://example.org/plan"), link("example.org/x", "https://example.org/x"),
+                link("dead", "javascript:alert(1)")},
+               {}, spans);
+  std::vector<std::string> marks;
+  for (const Span& span : spans) {
+    if (span.style.note_mark) marks.push_back(span.text);
+  }
+  // The URL's note is 1 and comes back for the repeated URL; the article's note is 2; a link
+  // showing its own address and a dead link get none.
+  EXPECT_EQ(marks, (std::vector<std::string>{"1", "2", "1"}));
+  ASSERT_EQ(context.notes().size(), 2u);
+  EXPECT_EQ(context.notes()[0].url, "https://example.org/plan");
+  EXPECT_EQ(context.notes()[1].model_note, 0);
+  // The link text stays a live link.
+  EXPECT_EQ(spans.front().style.uri, "https://example.org/plan");
+}
+
 TEST_F(LayoutParagraph, DeadAndUnsafeLinksStayPlainText) {
   Spans spans;
   append_spans(context,
