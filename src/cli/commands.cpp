@@ -1,4 +1,4 @@
-// Subcommands: inspect, epub, pdf, trace, formats. Arguments -> Job -> run -> exit code.
+// Subcommands: inspect, epub, pdf, trace, check, formats, styles. Arguments -> Job -> run -> exit code.
 #include "cli/commands.hpp"
 
 #include <CLI/CLI.hpp>
@@ -131,6 +131,18 @@ int run(int argc, char** argv) {
   auto* trace = app.add_subcommand("trace", "Print the PDF's page layout as text (for debugging and tests)");
   add_paged_options(*trace, trace_job, trace_flags, "Write to a file instead of stdout");
 
+  Job check_job;
+  ReadFlags check_flags;
+  bool check_json = false;
+  auto* check = app.add_subcommand(
+      "check", "Preflight: missing fonts, characters and pictures, low-resolution or RGB pictures in print styles");
+  check->add_option("input", check_job.inputs, "Articles (.md, '-' for stdin) or one collection (.toml)")->required();
+  check->add_option("--style", check_job.style, "Style to check against: a built-in name or a .toml file");
+  check->add_option("-o,--output", check_job.output, "Write the report to a file instead of stdout");
+  check->add_flag("--json", check_json, "The report as JSON (docs/check-json.md)");
+  check_flags.add_to(*check);
+  check->fallthrough();
+
   auto* formats = app.add_subcommand("formats", "List the output formats");
 
   auto* styles = app.add_subcommand("styles", "List the built-in styles, or print one fully resolved");
@@ -177,6 +189,12 @@ int run(int argc, char** argv) {
         pdf_job.output = default_output_path(pdf_job.inputs, ".pdf", "FILE.pdf");
       }
       run(pdf_job, registry, diagnostics);
+    } else if (*check) {
+      check_job.format = check_json ? "check-json" : "check";
+      check_job.read = check_flags.options();
+      run(check_job, registry, diagnostics);
+      print_diagnostics(diagnostics, quiet);
+      return diagnostics.has_errors() ? exit_code(ErrorKind::data) : 0;
     } else if (*trace) {
       trace_job.format = "trace";
       trace_job.read = trace_flags.options();

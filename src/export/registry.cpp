@@ -2,6 +2,7 @@
 // src/backends/, one line here, one golden test.
 #include <fmt/format.h>
 
+#include "backends/check/check_exporter.hpp"
 #include "backends/epub/epub_exporter.hpp"
 #include "backends/json/json_exporter.hpp"
 #include "backends/pdf/pdf_exporter.hpp"
@@ -16,6 +17,8 @@ Registry Registry::with_builtins() {
   registry.add("epub", backends::make_epub_exporter);
   registry.add("pdf", backends::make_pdf_exporter);
   registry.add("trace", backends::make_trace_exporter);
+  registry.add("check", backends::make_check_exporter);
+  registry.add("check-json", backends::make_check_json_exporter);
   return registry;
 }
 

@@ -45,10 +45,14 @@ struct Limits {
 /// Size from the header alone (cheap): for layout, which needs the aspect ratio before
 /// anything is drawn. Throws galley::Error (ErrorKind::data) naming `name` when the header is
 /// unreadable or over the limits.
+/// How an image stores its colours, from its header (a PNG palette counts as RGB).
+enum class Colours : std::uint8_t { gray, rgb, cmyk };
+
 struct Info {
   Kind kind = Kind::unknown;
   std::uint32_t width = 0;
   std::uint32_t height = 0;
+  Colours colours = Colours::rgb;
 };
 Info probe(std::string_view bytes, std::string_view name, const Limits& limits = {});
 

@@ -30,7 +30,8 @@ Info probe_png(std::string_view bytes, std::string_view name) {
   const std::uint32_t width = big32(bytes, 16);
   const std::uint32_t height = big32(bytes, 20);
   if (width > 0x7FFFFFFFu || height > 0x7FFFFFFFu) fail(name, "the PNG image is damaged: its size is out of range");
-  return {Kind::png, width, height};
+  const std::uint32_t colour_type = byte_at(bytes, 25);  // 0 gray, 4 gray + alpha; 2, 3, 6 colour
+  return {Kind::png, width, height, colour_type == 0 || colour_type == 4 ? Colours::gray : Colours::rgb};
 }
 
 // JPEG: markers from SOI to the first frame header (SOFn), each segment's length checked
@@ -59,7 +60,9 @@ Info probe_jpeg(std::string_view bytes, std::string_view name) {
       if (height == 0) {
         fail(name, "the JPEG image is not supported: its height is given after the data (DNL marker)");
       }
-      return {Kind::jpeg, width, height};
+      const std::uint32_t components = byte_at(bytes, at + 7);  // 1 gray, 3 YCbCr or RGB, 4 CMYK or YCCK
+      return {Kind::jpeg, width, height,
+              components == 1 ? Colours::gray : components == 4 ? Colours::cmyk : Colours::rgb};
     }
     at += length;
   }
@@ -85,7 +88,7 @@ Info probe_gif(std::string_view bytes, std::string_view name) {
       const std::uint32_t width = little16(bytes, at + 5);
       const std::uint32_t height = little16(bytes, at + 7);
       if (width == 0 || height == 0) fail(name, "the GIF image is damaged: its first image is empty");
-      return {Kind::gif, std::max(screen_width, left + width), std::max(screen_height, top + height)};
+      return {Kind::gif, std::max(screen_width, left + width), std::max(screen_height, top + height), Colours::rgb};
     }
     if (block == 0x3B) fail(name, "the GIF image is damaged: it holds no image");
     if (block != 0x21) fail(name, fmt::format("the GIF image is damaged: unknown block 0x{:02X}", block));

@@ -191,7 +191,7 @@ void BlockWriter::aside(const model::Aside& aside, Frame frame, const BlockEnv& 
 
 void BlockWriter::figure(const model::Figure& figure, Frame frame) {
   std::vector<Slice> slices;
-  slices.push_back(set_figure(context_, figure.image, figure.caption, figure.credit, frame));
+  slices.push_back(set_figure(context_, figure.image, figure.line, figure.caption, figure.credit, frame));
   if (slices.front().items.empty()) return;
   add(std::move(slices), last_ == Last::heading ? heading_after_ : context_.style().figure_space);
 }

@@ -142,12 +142,12 @@ void Context::end_article() {
     listed += name;
   }
   if (missing_.size() > missing_order_.size()) listed += ", ...";
-  warn(fmt::format("no installed font has {} of the characters used ({}); they show as boxes", missing_.size(),
+  warn(fmt::format("no installed font has {} of the characters used ({}); they are left blank on the page", missing_.size(),
                    listed));
   missing_.clear();
   missing_order_.clear();
 }
 
-void Context::warn(std::string message) { diagnostics_.warn(file_, 0, std::move(message)); }
+void Context::warn(std::string message, int line) { diagnostics_.warn(file_, line, std::move(message)); }
 
 }  // namespace galley::layout

@@ -79,8 +79,8 @@ class Context {
   /// Every note numbered so far, in order; Flow::notes is parallel to it.
   const std::vector<NoteEntry>& notes() const { return notes_; }
 
-  /// A warning about the current article.
-  void warn(std::string message);
+  /// A warning about the current article, at `line` when known (else 0).
+  void warn(std::string message, int line = 0);
 
  private:
   int font_index(text::FaceId face);

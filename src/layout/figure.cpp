@@ -20,30 +20,31 @@ namespace {
 // asks for it, never larger: a small image blown up to the column looks broken.
 constexpr double points_per_pixel = 72.0 / 96.0;
 
-void refuse(Context& context, std::string_view problem, std::string_view source) {
-  context.warn(fmt::format("{}: {}; the figure shows its caption only", problem, source));
+void refuse(Context& context, std::string_view problem, std::string_view source, int line) {
+  context.warn(fmt::format("{}: {}; the figure shows its caption only", problem, source), line);
 }
 
 // The picture's box at the top of a slice, or nullopt (and a warning) when it cannot be used.
-std::optional<Picture> place_picture(Context& context, const std::string& source, Frame frame, bool full_bleed) {
+std::optional<Picture> place_picture(Context& context, const std::string& source, int line, Frame frame,
+                                     bool full_bleed) {
   namespace fs = std::filesystem;
   const std::string& article = context.file();
   const fs::path folder = article.empty() ? fs::path() : fs::absolute(fs::path(article)).parent_path();
   const image::Located located = image::locate(folder, source);
   if (!located.problem.empty()) {
-    refuse(context, located.problem, source);
+    refuse(context, located.problem, source, line);
     return std::nullopt;
   }
   image::Info info;
   try {
     const std::string bytes = image::read_file(located.path, source);
     if (image::sniff(bytes) == image::Kind::svg) {
-      refuse(context, "SVG images are not drawn in PDFs yet", source);
+      refuse(context, "SVG images are not drawn in PDFs yet", source, line);
       return std::nullopt;
     }
     info = image::probe(bytes, source);
   } catch (const Error& error) {
-    refuse(context, error.diagnostic().message, source);
+    refuse(context, error.diagnostic().message, source, line);
     return std::nullopt;
   }
   if (info.width == 0 || info.height == 0) return std::nullopt;
@@ -69,6 +70,7 @@ std::optional<Picture> place_picture(Context& context, const std::string& source
   picture.source = source;
   picture.path = located.path.string();
   picture.article = article;
+  picture.line = line;
   picture.x = frame.x + (frame.width - width) / 2;
   picture.y = 0;
   picture.width = width;
@@ -78,12 +80,12 @@ std::optional<Picture> place_picture(Context& context, const std::string& source
 
 }  // namespace
 
-Slice set_figure(Context& context, const std::string& image, const std::string& caption, const std::string& credit,
-                 Frame frame, bool full_bleed) {
+Slice set_figure(Context& context, const std::string& image, int image_line, const std::string& caption,
+                 const std::string& credit, Frame frame, bool full_bleed) {
   const LayoutStyle& style = context.style();
   std::vector<Slice> parts;
   if (!image.empty()) {
-    if (auto picture = place_picture(context, image, frame, full_bleed)) {
+    if (auto picture = place_picture(context, image, image_line, frame, full_bleed)) {
       Slice slice;
       slice.height = picture->height;
       add_item(slice.items, std::move(*picture));

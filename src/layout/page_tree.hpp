@@ -95,6 +95,7 @@ struct Picture {
   std::string source;  ///< as written in the article, for messages
   std::string path;    ///< the file, resolved and confined to the article's folder
   std::string article;  ///< the article file, for messages
+  int line = 0;         ///< where the article names the picture, for messages (0: unknown)
   double x = 0, y = 0, width = 0, height = 0;
   /// Runs into the bleed: placed on the sheet as it is, never moved with the text block
   /// (mirrored margins, columns).

@@ -99,7 +99,7 @@ std::optional<model::Figure> captioned_image(const Inlines& content) {
   const model::Strong* strong = only_strong(rest);
   if (!strong) return std::nullopt;
   auto [caption, credit] = split_caption_credit(model::plain_text(strong->content));
-  return model::Figure{image->source, image->alt, std::move(caption), std::move(credit)};
+  return model::Figure{image->source, image->alt, std::move(caption), std::move(credit), image->line};
 }
 
 bool is_dead_target(std::string_view target) {
@@ -261,6 +261,7 @@ class TopOfArticle {
     if (!on_.lead_figure || image_found_) return false;
     auto& lead_figure = lead();
     lead_figure.image = figure.image;
+    lead_figure.line = figure.line;
     lead_figure.alt = figure.alt;
     // The image's title stands in as its caption until a caption line gives the real one.
     if (!caption_found_) lead_figure.caption = figure.caption;
@@ -282,7 +283,7 @@ class TopOfArticle {
 
   bool lead_image_and_caption(const model::Figure& figure) {
     if (!on_.lead_figure || image_found_ || caption_found_) return false;
-    result_.lead = model::LeadFigure{figure.image, figure.alt, figure.caption, figure.credit};
+    result_.lead = model::LeadFigure{figure.image, figure.alt, figure.caption, figure.credit, figure.line};
     image_found_ = caption_found_ = true;
     return true;
   }

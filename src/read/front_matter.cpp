@@ -44,7 +44,7 @@ class KeyReader {
       else if (key == "lang") out_.lang = scalar(key, value), out_.lang_line = line_of(value);
       else if (key == "source") out_.source = scalar(key, value);
       else if (key == "summary") out_.summary = scalar(key, value);
-      else if (key == "image") out_.image = scalar(key, value);
+      else if (key == "image") out_.image = scalar(key, value), out_.image_line = line_of(value);
       else if (key == "image_caption") out_.image_caption = scalar(key, value);
       else if (key == "image_credit") out_.image_credit = scalar(key, value);
       else if (key == "author") set_unless_empty(out_.authors, names(key, value));

@@ -19,6 +19,7 @@ struct FrontMatter {
   std::map<std::string, std::string> extra;
   int lang_line = 0;  ///< where `lang` was written, for diagnostics about its value
   int date_line = 0;
+  int image_line = 0;  ///< where `image` is given, for messages about the picture
 };
 
 struct SplitArticle {

@@ -224,7 +224,7 @@ class Converter {
     // A paragraph holding nothing but one image is a figure, as in pandoc.
     if (content.size() == 1) {
       if (auto* image = std::get_if<model::Image>(&content.front().node)) {
-        out.emplace_back(model::Figure{image->source, image->alt, image->title, {}});
+        out.emplace_back(model::Figure{image->source, image->alt, image->title, {}, image->line});
         return;
       }
     }
@@ -435,7 +435,8 @@ class Converter {
       }
       case CMARK_NODE_IMAGE: {
         const char* title = cmark_node_get_title(node);
-        out.emplace_back(model::Image{cmark_node_get_url(node), plain_text(node), title ? title : ""});
+        out.emplace_back(
+            model::Image{cmark_node_get_url(node), plain_text(node), title ? title : "", cmark_node_get_start_line(node)});
         return;
       }
       case CMARK_NODE_FOOTNOTE_REFERENCE: {

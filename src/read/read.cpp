@@ -96,7 +96,7 @@ void apply_front_matter(const read::FrontMatter& fm, model::Document& document,
     auto& lead = document.lead ? *document.lead : document.lead.emplace();
     // The alt text described the picture found in the text; another picture needs its own.
     if (fm.image && lead.image != fm.image) lead.alt.clear();
-    if (fm.image) lead.image = *fm.image;
+    if (fm.image) lead.image = *fm.image, lead.line = fm.image_line;
     if (fm.image_caption) lead.caption = *fm.image_caption;
     if (fm.image_credit) lead.credit = *fm.image_credit;
   }

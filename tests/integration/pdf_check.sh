@@ -2,6 +2,7 @@
 # PDFs end to end: builds a PDF of every sample article, the sample collection and the
 # fixtures here, and requires of each, with tools nobody here wrote:
 #   qpdf --check clean; pdffonts: every font embedded, no complaint from poppler;
+#   page 1 rendered by poppler is not blank;
 #   pdf_words.py: every word of the model back in order (Cyrillic, quotes and dashes
 #   intact), no word outside its page or over another, pdfinfo Title and Author, URI links
 #   = the article's live links, one outline entry per title and heading;
@@ -83,6 +84,21 @@ for i in "${!names[@]}"; do
     fail "$name: pdffonts: not embedded: ${not_embedded:-none}; $(head -c 200 "$work/pdffonts.err")"
   fi
 
+  # What extraction finds must also be seen: page 1 rendered by poppler carries ink (a font
+  # whose glyph outlines were dropped still gives its text to pdftotext, drawing nothing).
+  ink=$(pdftoppm -gray -r 20 -f 1 -l 1 "$a" 2>/dev/null | python3 -c '
+import sys
+data = sys.stdin.buffer.read()
+fields, at = [], 0
+while len(fields) < 4:  # P5 width height maxval, then one byte a pixel
+    while data[at:at + 1].isspace(): at += 1
+    end = at
+    while not data[end:end + 1].isspace(): end += 1
+    fields.append(data[at:end]); at = end
+pixels = data[at + 1:]
+print(round(1000 * sum(1 for p in pixels if p < 160) / max(1, len(pixels))))')
+  if ((${ink:-0} >= 10)); then pass; else fail "$name: page 1 renders almost blank (${ink:-?} dark pixels a thousand)"; fi
+
   "$galley" inspect --quiet "$input" -o "$work/a/$name.json"
   if result=$(python3 "$here/pdf_words.py" "$work/a/$name.json" "$a" 2>&1); then
     pass
@@ -160,7 +176,7 @@ PY
   done
 } >bad/article.md
 expect_exit 0 "bad pictures" pdf bad/article.md -o bad.pdf
-warned=$(grep -c "bad/article.md: warning: .*the figure shows its caption only" stderr.txt)
+warned=$(grep -cE "bad/article.md:[0-9]+: warning: .*the figure shows its caption only" stderr.txt)
 if [[ $warned == 6 ]]; then pass; else fail "bad pictures: $warned of 6 warnings: $(head -c 600 stderr.txt)"; fi
 if qpdf --check bad.pdf >/dev/null 2>&1 && [[ $(pdftotext bad.pdf - 2>/dev/null | grep -c '^Caption for') == 6 ]]; then
   pass

@@ -85,11 +85,11 @@ TEST_F(EpubImages, StoreGivesUniqueAsciiNamesAndCopiesAFileOnce) {
   ImageStore store;
   Diagnostics diagnostics;
   const auto doc = article();
-  EXPECT_EQ(store.add_article_image(doc, "photo.png", diagnostics), "images/photo.png");
-  EXPECT_EQ(store.add_article_image(doc, "pics/photo.png", diagnostics), "images/photo.jpg");
-  EXPECT_EQ(store.add_article_image(doc, "./photo.png", diagnostics), "images/photo.png");  // same file
+  EXPECT_EQ(store.add_article_image(doc, {"photo.png", ""}, diagnostics), "images/photo.png");
+  EXPECT_EQ(store.add_article_image(doc, {"pics/photo.png", ""}, diagnostics), "images/photo.jpg");
+  EXPECT_EQ(store.add_article_image(doc, {"./photo.png", ""}, diagnostics), "images/photo.png");  // same file
   write(root_ / "article" / "Photo.PNG", png);
-  EXPECT_EQ(store.add_article_image(doc, "Photo.PNG", diagnostics), "images/photo-2.png");  // no case twins
+  EXPECT_EQ(store.add_article_image(doc, {"Photo.PNG", ""}, diagnostics), "images/photo-2.png");  // no case twins
   EXPECT_EQ(store.files().size(), 3u);
   EXPECT_EQ(store.files()[1].media_type, "image/jpeg");
   EXPECT_TRUE(diagnostics.items().empty());
@@ -99,7 +99,7 @@ TEST_F(EpubImages, WebPGetsAFallbackForEpub32ReadingSystems) {
   ImageStore store;
   Diagnostics diagnostics;
   write(root_ / "article" / "pixel.webp", fixture("lossless.webp"));
-  EXPECT_EQ(store.add_article_image(article(), "pixel.webp", diagnostics), "images/pixel.webp");
+  EXPECT_EQ(store.add_article_image(article(), {"pixel.webp", ""}, diagnostics), "images/pixel.webp");
   ASSERT_EQ(store.files().size(), 2u);
   EXPECT_EQ(store.files()[0].media_type, "image/webp");
   EXPECT_EQ(store.files()[0].fallback, store.files()[1].id);
@@ -112,10 +112,10 @@ TEST_F(EpubImages, StoreWarnsAndRefuses) {
   Diagnostics diagnostics;
   const auto doc = article();
   write(root_ / "article" / "text.png", "not a picture");
-  EXPECT_EQ(store.add_article_image(doc, "../secret.png", diagnostics), std::nullopt);
-  EXPECT_EQ(store.add_article_image(doc, "link.png", diagnostics), std::nullopt);
-  EXPECT_EQ(store.add_article_image(doc, "http://example.org/a.png", diagnostics), std::nullopt);
-  EXPECT_EQ(store.add_article_image(doc, "text.png", diagnostics), std::nullopt);
+  EXPECT_EQ(store.add_article_image(doc, {"../secret.png", ""}, diagnostics), std::nullopt);
+  EXPECT_EQ(store.add_article_image(doc, {"link.png", ""}, diagnostics), std::nullopt);
+  EXPECT_EQ(store.add_article_image(doc, {"http://example.org/a.png", ""}, diagnostics), std::nullopt);
+  EXPECT_EQ(store.add_article_image(doc, {"text.png", ""}, diagnostics), std::nullopt);
   ASSERT_EQ(diagnostics.count(Severity::warning), 4u);
   EXPECT_EQ(diagnostics.items()[0].file, doc.origin);
   EXPECT_NE(diagnostics.items()[3].message.find("not PNG, JPEG"), std::string::npos);

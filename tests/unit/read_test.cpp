@@ -346,6 +346,28 @@ TEST(ReadMarkdown, FrontMatterKeepsLineNumbersForLaterWarnings) {
   EXPECT_EQ(diagnostics.items()[0].line, 5);
 }
 
+// Pictures remember the line that names them, so that a warning about a missing or damaged
+// one can point there (the line is not part of equality).
+TEST(ReadMarkdown, PicturesKeepTheirLines) {
+  Diagnostics diagnostics;
+  auto document = read(
+      "---\ntitle: T\n---\n\n![Lead](lead.jpg)\n\nBody with ![an icon](icon.png) inside.\n\n"
+      "![A figure](figure.png)\n\n**A caption / A credit**\n\n![Captioned](two.png)\n**Its caption**\n",
+      diagnostics);
+  ASSERT_TRUE(document.lead);
+  EXPECT_EQ(document.lead->line, 5);
+  ASSERT_GE(document.blocks.size(), 3u);
+  const auto& para = std::get<Para>(document.blocks[0].node);
+  EXPECT_EQ(std::get<Image>(para.content[1].node).line, 7);
+  EXPECT_EQ(std::get<Figure>(document.blocks[1].node).line, 9);
+  EXPECT_EQ(std::get<Figure>(document.blocks.back().node).line, 13);
+
+  auto front = read("---\ntitle: T\nimage: front.jpg\n---\nBody.\n", diagnostics);
+  ASSERT_TRUE(front.lead);
+  EXPECT_EQ(front.lead->line, 3);
+  EXPECT_EQ(front.lead, (LeadFigure{"front.jpg", "", "", "", 99}));  // lines are not compared
+}
+
 TEST(ReadMarkdown, NoTitleWarning) {
   Diagnostics diagnostics;
   read("Just a paragraph.\n", diagnostics);

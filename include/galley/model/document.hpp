@@ -67,7 +67,12 @@ struct Image {
   std::string source;  ///< path or URL exactly as written in the article
   std::string alt;     ///< alternative text, flattened to plain text
   std::string title;
-  bool operator==(const Image&) const = default;
+  /// The source line it is written on (1-based), for messages about the picture; 0 when
+  /// unknown (built in code). Not compared: where a picture stands is not what it shows.
+  int line = 0;
+  bool operator==(const Image& other) const {
+    return source == other.source && alt == other.alt && title == other.title;
+  }
 };
 
 /// A hard line break (two trailing spaces or a backslash at the end of a line).
@@ -159,7 +164,10 @@ struct Figure {
   std::string alt;      ///< alternative text
   std::string caption;  ///< plain text, may be empty
   std::string credit;   ///< photographer or agency, may be empty
-  bool operator==(const Figure&) const = default;
+  int line = 0;         ///< the picture's source line, as Image::line (not compared)
+  bool operator==(const Figure& other) const {
+    return image == other.image && alt == other.alt && caption == other.caption && credit == other.credit;
+  }
 };
 
 struct HorizontalRule {
@@ -220,7 +228,10 @@ struct LeadFigure {
   std::string alt;
   std::string caption;
   std::string credit;
-  bool operator==(const LeadFigure&) const = default;
+  int line = 0;  ///< the picture's source line, as Image::line (not compared)
+  bool operator==(const LeadFigure& other) const {
+    return image == other.image && alt == other.alt && caption == other.caption && credit == other.credit;
+  }
 };
 
 /// A footnote's text; NoteRef::number n refers to notes[n - 1].

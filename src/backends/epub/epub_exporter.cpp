@@ -86,9 +86,9 @@ void write_chapters(Book& book, ImageStore& images, const std::vector<const mode
     ArticleOptions options;
     options.lang = article_language(article, book.meta.lang, diagnostics);
     options.stylesheet_href = paths::stylesheet;
-    for (const auto& ref : image_refs(article)) {
+    for (const auto& ref : model::pictures(article)) {
       if (!options.images.count(ref.source)) {
-        auto href = images.add_article_image(article, ref.source, diagnostics);
+        auto href = images.add_article_image(article, ref, diagnostics);
         if (!href) continue;  // refused: the article shows its alt text instead
         options.images.emplace(ref.source, *href);
       }

@@ -90,71 +90,17 @@ std::string checked_svg(std::string_view bytes, std::string& problem) {
          std::string(printer.CStr(), static_cast<std::size_t>(printer.CStrSize() - 1)) + "\n";
 }
 
-std::vector<ImageRef> image_refs(const model::Document& document) {
-  std::vector<ImageRef> refs;
-  // A figure's caption stands in for missing alt text (see xhtml.cpp), so it counts as one.
-  if (document.lead && document.lead->image) {
-    const auto& lead = *document.lead;
-    refs.push_back({*lead.image, lead.alt.empty() ? lead.caption : lead.alt});
-  }
-  struct Walker {
-    std::vector<ImageRef>& out;
-    void inlines(const model::Inlines& content) {
-      for (const auto& item : content) {
-        std::visit(
-            [&](const auto& n) {
-              using T = std::decay_t<decltype(n)>;
-              if constexpr (std::is_same_v<T, model::Image>) {
-                out.push_back({n.source, n.alt});
-              } else if constexpr (requires { n.content; }) {
-                inlines(n.content);
-              }
-            },
-            item.node);
-      }
-    }
-    void blocks(const model::Blocks& content) {
-      for (const auto& block : content) {
-        std::visit(
-            [&](const auto& n) {
-              using T = std::decay_t<decltype(n)>;
-              if constexpr (std::is_same_v<T, model::Figure>) {
-                out.push_back({n.image, n.alt.empty() ? n.caption : n.alt});
-              } else if constexpr (std::is_same_v<T, model::BlockQuote>) {
-                blocks(n.content);
-              } else if constexpr (std::is_same_v<T, model::BulletList> ||
-                                   std::is_same_v<T, model::OrderedList>) {
-                for (const auto& item : n.items) blocks(item.content);
-              } else if constexpr (std::is_same_v<T, model::Table>) {
-                for (const auto* rows : {&n.head, &n.body}) {
-                  for (const auto& row : *rows) {
-                    for (const auto& cell : row) inlines(cell);
-                  }
-                }
-              } else if constexpr (requires { n.content; }) {
-                inlines(n.content);
-              }
-            },
-            block.node);
-      }
-    }
-  } walker{refs};
-  walker.blocks(document.blocks);
-  for (const auto& note : document.notes) walker.blocks(note.content);
-  return refs;
-}
-
-std::optional<std::string> ImageStore::add_article_image(const model::Document& document,
-                                                         const std::string& source,
+std::optional<std::string> ImageStore::add_article_image(const model::Document& document, const model::PictureRef& image,
                                                          Diagnostics& diagnostics) {
+  const std::string& source = image.source;
   const fs::path folder =
       document.origin.empty() ? fs::path() : fs::absolute(fs::path(document.origin)).parent_path();
   const image::Located located = image::locate(folder, source);
   if (!located.problem.empty()) {
-    diagnostics.warn(document.origin, 0, fmt::format("{}: {}", located.problem, source));
+    diagnostics.warn(document.origin, image.line, fmt::format("{}: {}", located.problem, source));
     return std::nullopt;
   }
-  return add_file(located.path, document.origin, source, false, diagnostics);
+  return add_file(located.path, document.origin, image.line, source, false, diagnostics);
 }
 
 std::optional<std::string> ImageStore::add_cover(const std::string& path, Diagnostics& diagnostics) {
@@ -164,7 +110,7 @@ std::optional<std::string> ImageStore::add_cover(const std::string& path, Diagno
     diagnostics.warn(path, 0, "cover image not found or not a regular file; a cover is generated instead");
     return std::nullopt;
   }
-  return add_file(real, path, path, true, diagnostics);
+  return add_file(real, path, 0, path, true, diagnostics);
 }
 
 std::string ImageStore::add_generated_cover(std::string bytes, std::string_view media_type) {
@@ -173,7 +119,7 @@ std::string ImageStore::add_generated_cover(std::string bytes, std::string_view 
   return href;
 }
 
-std::optional<std::string> ImageStore::add_file(const fs::path& path, const std::string& report_file,
+std::optional<std::string> ImageStore::add_file(const fs::path& path, const std::string& report_file, int line,
                                                 std::string_view source, bool cover,
                                                 Diagnostics& diagnostics) {
   if (auto known = by_path_.find(path.string()); known != by_path_.end() && !cover) return known->second;
@@ -188,11 +134,11 @@ std::optional<std::string> ImageStore::add_file(const fs::path& path, const std:
     media_type = image::media_type(kind);
     if (kind != image::Kind::unknown && kind != image::Kind::svg) (void)image::decode(bytes, source);
   } catch (const Error& error) {
-    diagnostics.warn(report_file, 0, fmt::format("{}: {}", error.diagnostic().message, source));
+    diagnostics.warn(report_file, line, fmt::format("{}: {}", error.diagnostic().message, source));
     return std::nullopt;
   }
   if (media_type.empty()) {
-    diagnostics.warn(report_file, 0,
+    diagnostics.warn(report_file, line,
                      fmt::format("image refused: not PNG, JPEG, GIF, WebP or SVG data: {}", source));
     return std::nullopt;
   }
@@ -200,7 +146,7 @@ std::optional<std::string> ImageStore::add_file(const fs::path& path, const std:
     std::string problem;
     bytes = checked_svg(bytes, problem);
     if (!problem.empty()) {
-      diagnostics.warn(report_file, 0, fmt::format("SVG image refused: {}: {}", problem, source));
+      diagnostics.warn(report_file, line, fmt::format("SVG image refused: {}: {}", problem, source));
       return std::nullopt;
     }
   }

@@ -15,18 +15,10 @@
 
 #include "galley/diagnostics.hpp"
 #include "galley/model/document.hpp"
+#include "model/pictures.hpp"
 
 namespace galley::backends::epub {
 
-/// An image an article refers to.
-struct ImageRef {
-  std::string source;  ///< as written
-  std::string alt;     ///< its alternative text (a figure's caption when it has none), may be empty
-};
-
-/// Every image an article refers to: lead image, figures, inline images (notes included),
-/// in order, repeats kept.
-std::vector<ImageRef> image_refs(const model::Document& document);
 
 /// One image inside the book.
 struct ImageFile {
@@ -42,8 +34,8 @@ class ImageStore {
  public:
   /// Adds an image an article refers to and returns its href relative to OEBPS/, or reports
   /// a warning (naming the article's file) and returns nullopt.
-  std::optional<std::string> add_article_image(const model::Document& document,
-                                               const std::string& source, Diagnostics& diagnostics);
+  std::optional<std::string> add_article_image(const model::Document& document, const model::PictureRef& image,
+                                               Diagnostics& diagnostics);
   /// Adds the cover image the user named (not confined to a folder: the user chose it).
   std::optional<std::string> add_cover(const std::string& path, Diagnostics& diagnostics);
   /// Adds a cover galley drew itself.
@@ -54,7 +46,7 @@ class ImageStore {
   std::vector<ImageFile> take_files() { return std::exchange(files_, {}); }
 
  private:
-  std::optional<std::string> add_file(const std::filesystem::path& path, const std::string& report_file,
+  std::optional<std::string> add_file(const std::filesystem::path& path, const std::string& report_file, int line,
                                       std::string_view source, bool cover, Diagnostics& diagnostics);
   std::string unique_href(std::string_view stem, std::string_view media_type);
   ImageFile& push(std::string href, std::string_view media_type, std::string bytes, bool cover);

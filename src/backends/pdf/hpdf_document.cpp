@@ -11,6 +11,7 @@
 #include "backends/pdf/to_unicode.hpp"
 #include "galley/diagnostics.hpp"
 #include "text/font_subset.hpp"
+#include "text/unicode.hpp"
 
 namespace galley::backends::pdf {
 namespace {
@@ -122,6 +123,14 @@ HPDF_Font HpdfDocument::font(const std::string& file) {
     HPDF_ResetError(doc_);
     throw Error(ErrorKind::data, file, 0,
                 fmt::format("libharu cannot embed this font (error 0x{:04X})", static_cast<unsigned>(error)));
+  }
+  // libharu keeps only the outlines of glyphs it saw measured; text is written without it
+  // measuring (draw.cpp), so measure every character this font draws once.
+  if (it != characters_.end() && !it->second.empty()) {
+    std::string all;
+    for (char32_t c : it->second) text::append_utf8(all, c);
+    const std::string codes = encode(all);
+    HPDF_Font_TextWidth(font, reinterpret_cast<const HPDF_BYTE*>(codes.data()), static_cast<HPDF_UINT>(codes.size()));
   }
   fonts_.emplace(file, font);
   return font;

@@ -99,7 +99,7 @@ HPDF_Image PdfImages::image(const layout::Picture& picture, Diagnostics& diagnos
     }
     document_.check("load an image");
   } catch (const Error& error) {
-    diagnostics.warn(picture.article, 0,
+    diagnostics.warn(picture.article, picture.line,
                      fmt::format("{}: {}; the figure shows its caption only", error.diagnostic().message, picture.source));
     loaded = nullptr;
   }

@@ -52,10 +52,16 @@ HPDF_STATUS init_encoder(HPDF_Encoder encoder) {
 }  // namespace
 
 TextEncoding::TextEncoding(std::vector<char32_t> characters) : characters_(std::move(characters)) {
+  std::erase_if(characters_, [](char32_t c) { return c > 0xFFFF; });
   std::sort(characters_.begin(), characters_.end());
   characters_.erase(std::unique(characters_.begin(), characters_.end()), characters_.end());
-  std::erase_if(characters_, [](char32_t c) { return c > 0xFFFF; });
-  if (characters_.size() > max_characters) characters_.resize(max_characters);
+  if (characters_.size() > max_characters) {
+    throw Error(ErrorKind::data, "", 0,
+                fmt::format("the PDF would draw {} different characters, over the limit of {}", characters_.size(),
+                            max_characters));
+  }
+  if (!characters_.empty()) index_.resize(characters_.back() + 1);
+  for (std::size_t k = 0; k < characters_.size(); ++k) index_[characters_[k]] = static_cast<std::uint16_t>(k + 1);
 }
 
 std::string TextEncoding::encode(std::string_view utf8) const {
@@ -63,10 +69,8 @@ std::string TextEncoding::encode(std::string_view utf8) const {
   out.reserve(utf8.size() * 2);
   for (std::size_t pos = 0; pos < utf8.size();) {
     const char32_t c = text::next_code_point(utf8, pos);
-    const auto found = std::lower_bound(characters_.begin(), characters_.end(), c);
     // The sentinel after the last character stands for a space.
-    const auto k = static_cast<std::size_t>(found != characters_.end() && *found == c ? found - characters_.begin()
-                                                                                       : characters_.end() - characters_.begin());
+    const std::size_t k = c < index_.size() && index_[c] != 0 ? index_[c] - 1 : characters_.size();
     const unsigned code = code_of(k);
     if (code > 0xFF) out += static_cast<char>(code >> 8);
     out += static_cast<char>(code & 0xFF);

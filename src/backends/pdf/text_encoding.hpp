@@ -12,6 +12,7 @@
 
 #include <hpdf.h>
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -45,6 +46,7 @@ class TextEncoding {
 
  private:
   std::vector<char32_t> characters_;  ///< sorted and unique; characters_[k] has code code_of(k)
+  std::vector<std::uint16_t> index_;  ///< by code point: k + 1, or 0 for none (at most 128 KB)
 };
 
 }  // namespace galley::backends::pdf
