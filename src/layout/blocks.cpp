@@ -216,6 +216,7 @@ Slice merge_slices(std::vector<Slice> slices) {
     if (merged.baseline < 0 && slice.baseline >= 0) merged.baseline = slice.baseline;
     for (Item& item : slice.items) merged.items.push_back(std::move(item));
     for (Mark& mark : slice.marks) merged.marks.push_back(std::move(mark));
+    merged.notes.insert(merged.notes.end(), slice.notes.begin(), slice.notes.end());
     y = slice.height;
   }
   merged.height = y;

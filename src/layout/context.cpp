@@ -162,6 +162,26 @@ void Context::begin_article(const std::string& file, const std::string& lang, in
   missing_.clear();
   missing_order_.clear();
   reported_repairs_ = false;
+  note_of_model_.clear();
+  note_of_url_.clear();
+}
+
+int Context::note_for(int model_note) {
+  const auto [it, added] = note_of_model_.emplace(model_note, static_cast<int>(notes_.size()));
+  if (added) {
+    const int number = static_cast<int>(note_of_model_.size() + note_of_url_.size());
+    notes_.push_back(NoteEntry{article_, number, model_note, ""});
+  }
+  return it->second;
+}
+
+int Context::note_for_url(const std::string& url) {
+  const auto [it, added] = note_of_url_.emplace(url, static_cast<int>(notes_.size()));
+  if (added) {
+    const int number = static_cast<int>(note_of_model_.size() + note_of_url_.size());
+    notes_.push_back(NoteEntry{article_, number, -1, url});
+  }
+  return it->second;
 }
 
 void Context::end_article() {

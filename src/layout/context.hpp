@@ -3,6 +3,7 @@
 #pragma once
 
 #include <array>
+#include <map>
 #include <memory>
 #include <set>
 #include <string>
@@ -28,6 +29,14 @@ struct LayoutTimings;
 struct Frame {
   double x = 0;
   double width = 0;
+};
+
+/// A numbered note the pages show: one of the article's own, or a link's URL in print.
+struct NoteEntry {
+  int article = 0;      ///< which article of a collection
+  int number = 0;       ///< as shown, 1-based within its article, in the order of first marks
+  int model_note = -1;  ///< index into Document::notes, or -1 for a URL note
+  std::string url;      ///< the address a URL note shows
 };
 
 /// A run of text in one face at one size, measured.
@@ -82,6 +91,14 @@ class Context {
   /// microsecond or two. Empty without a hyphenator.
   const std::vector<std::size_t>& hyphenation_points(std::string_view word);
   int article() const { return article_; }
+  /// The flow-wide index of the current article's note `model_note` (an index into
+  /// Document::notes), numbered on its first use.
+  int note_for(int model_note);
+  /// The same for a link's URL: a repeated URL gets the note it had.
+  int note_for_url(const std::string& url);
+  /// Every note numbered so far, in order; Flow::notes is parallel to it.
+  const std::vector<NoteEntry>& notes() const { return notes_; }
+
   /// A warning about the current article, at `line` when known (else 0).
   void warn(std::string message, int line = 0);
 
@@ -110,6 +127,9 @@ class Context {
   std::set<char32_t> missing_;              ///< characters no font has, this article
   std::vector<std::string> missing_order_;  ///< the first few of them as "U+XXXX 'c'"
   bool reported_repairs_ = false;
+  std::vector<NoteEntry> notes_;
+  std::map<int, int> note_of_model_;        ///< this article's: model note -> index into notes_
+  std::map<std::string, int> note_of_url_;  ///< this article's: URL -> index into notes_
 };
 
 }  // namespace galley::layout

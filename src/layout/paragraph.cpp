@@ -116,6 +116,7 @@ Slice place_line(const ParagraphItems& prepared, const Line& line, const TextSty
       const Fragment& f = piece.fragment;
       draw(piece, x);
       across = 0;
+      if (piece.style->note >= 0) slice.notes.push_back(piece.style->note);  // set at this line's foot
       const bool linked = !piece.style->uri.empty() || !piece.style->destination.empty();
       if (linked && same_target(link_style, piece.style)) {
         link.width = x + f.width - link.x;

@@ -47,7 +47,8 @@ std::vector<Slice> set_title_block(Context& context, const model::Document& docu
 
   if (document.lead) {
     const model::LeadFigure& lead = *document.lead;
-    Slice figure = set_figure(context, lead.image.value_or(""), lead.line, lead.caption, lead.credit, frame);
+    Slice figure =
+        set_figure(context, lead.image.value_or(""), lead.line, lead.caption, lead.credit, frame, style.lead_bleed);
     if (!figure.items.empty()) {
       figure.space_before = style.title_block_space;
       out.push_back(std::move(figure));

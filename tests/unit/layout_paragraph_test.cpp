@@ -130,20 +130,56 @@ TEST_F(LayoutParagraph, LinksGetOneAreaPerLineOverTheirWords) {
 }
 
 TEST_F(LayoutParagraph, NoteMarksAreSmallerRaisedAndLinkToTheirNote) {
+  // Notes are numbered in the order of their first marks: the model's second note, marked
+  // first, is shown as 1; marked again, it keeps its number.
   Spans spans;
-  append_spans(context, {model::Text{"word"}, model::NoteRef{2}}, {}, spans);
+  append_spans(context, {model::Text{"word"}, model::NoteRef{2}, model::Text{" again"}, model::NoteRef{2}}, {}, spans);
   const auto lines = set(spans, 100);
   const auto line = runs(lines[0]);
-  ASSERT_EQ(line.size(), 2u);
-  EXPECT_EQ(line[1].text, "2");
+  ASSERT_EQ(line.size(), 4u);
+  EXPECT_EQ(line[1].text, "1");
+  EXPECT_EQ(line[3].text, "1");
   EXPECT_LT(line[1].size, line[0].size);
   EXPECT_LT(line[1].y, line[0].y);
   EXPECT_DOUBLE_EQ(line[1].x, line[0].x + line[0].width);
   bool linked = false;
   for (const Item& item : lines[0].items) {
-    if (const auto* area = std::get_if<LinkArea>(&item)) linked = area->destination == note_destination(0, 2);
+    if (const auto* area = std::get_if<LinkArea>(&item)) linked = area->destination == note_destination(0, 1);
   }
   EXPECT_TRUE(linked);
+  ASSERT_EQ(context.notes().size(), 1u);
+  EXPECT_EQ(context.notes()[0].model_note, 1);
+  // The line records the note it calls, for pagination to set at its foot.
+  EXPECT_EQ(lines[0].notes, (std::vector<int>{0, 0}));
+}
+
+TEST(LayoutSpans, LinkUrlsBecomeNotesNumberedWithTheArticlesOwn) {
+  LayoutStyle style;
+  style.link_notes = LinkNotes::foot;
+  testing::FakeFontMetrics metrics;
+  Diagnostics diagnostics;
+  Context context{style, metrics, diagnostics};
+  auto link = [](std::string shown, std::string target) {
+    return model::Inline{model::Link{{model::Inline{model::Text{std::move(shown)}}}, std::move(target), ""}};
+  };
+  Spans spans;
+  append_spans(context,
+               {link("the plan", "https://example.org/plan"), model::Inline{model::NoteRef{1}},
+                link("again", "https://example.org/plan"), link("example.org/x", "https://example.org/x"),
+                link("dead", "javascript:alert(1)")},
+               {}, spans);
+  std::vector<std::string> marks;
+  for (const Span& span : spans) {
+    if (span.style.note_mark) marks.push_back(span.text);
+  }
+  // The URL's note is 1 and comes back for the repeated URL; the article's note is 2; a link
+  // showing its own address and a dead link get none.
+  EXPECT_EQ(marks, (std::vector<std::string>{"1", "2", "1"}));
+  ASSERT_EQ(context.notes().size(), 2u);
+  EXPECT_EQ(context.notes()[0].url, "https://example.org/plan");
+  EXPECT_EQ(context.notes()[1].model_note, 0);
+  // The link text stays a live link.
+  EXPECT_EQ(spans.front().style.uri, "https://example.org/plan");
 }
 
 TEST_F(LayoutParagraph, DeadAndUnsafeLinksStayPlainText) {
