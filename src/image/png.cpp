@@ -19,6 +19,7 @@ struct PngInput {
   std::size_t size;
   std::size_t offset;
   bool ran_out;       ///< libpng asked for bytes past the end
+  int warnings;       ///< what libpng recovered from by itself
   char message[256];  ///< libpng's last error
 };
 
@@ -51,8 +52,12 @@ void on_error(png_structp png, png_const_charp message) {
 }
 
 // Warnings are what libpng recovered from by itself (a damaged ancillary chunk is skipped, a
-// questionable colour profile ignored); nothing to tell the reader of an article.
-void on_warning(png_structp, png_const_charp) {}
+// questionable colour profile ignored); nothing to tell the reader of an article, but counted:
+// a file with any is not passed on as it is (Verified::png_intact).
+void on_warning(png_structp png, png_const_charp) {
+  auto* input = static_cast<PngInput*>(png_get_error_ptr(png));
+  ++input->warnings;
+}
 
 // Phase 1: the header, and the transforms that give 8-bit gray or RGB, with alpha when the
 // image has any (an alpha channel, or tRNS, which also covers a palette's transparency).
@@ -106,6 +111,44 @@ bool read_split(png_structp png, const PngLayout* layout, unsigned char* row, un
   return true;
 }
 
+// Verify, phase 1: the header, with no transform but the interlace handling (which only
+// decides how often each row is read), and the facts a backend needs to embed the file as is.
+bool read_plain_header(png_structp png, png_infop info, PngLayout* layout, Verified* verified) {
+  // NOLINTNEXTLINE(cert-err52-cpp): libpng reports errors only by longjmp
+  if (setjmp(png_jmpbuf(png))) return false;
+  png_read_info(png, info);
+  verified->png_bit_depth = static_cast<std::uint8_t>(png_get_bit_depth(png, info));
+  verified->png_colour_type = static_cast<std::uint8_t>(png_get_color_type(png, info));
+  verified->png_interlaced = png_get_interlace_type(png, info) != PNG_INTERLACE_NONE;
+  verified->png_transparency = png_get_valid(png, info, PNG_INFO_tRNS) != 0;
+  layout->passes = png_set_interlace_handling(png);
+  png_read_update_info(png, info);
+  layout->width = png_get_image_width(png, info);
+  layout->height = png_get_image_height(png, info);
+  layout->channels = png_get_channels(png, info);
+  layout->row_bytes = png_get_rowbytes(png, info);
+  return true;
+}
+
+// Verify, phase 2: every row of every pass inflated and unfiltered into the one `row`.
+bool read_rows_into(png_structp png, const PngLayout* layout, unsigned char* row) {
+  // NOLINTNEXTLINE(cert-err52-cpp): libpng reports errors only by longjmp
+  if (setjmp(png_jmpbuf(png))) return false;
+  for (int pass = 0; pass < layout->passes; ++pass) {
+    for (png_uint_32 y = 0; y < layout->height; ++y) png_read_row(png, row, nullptr);
+  }
+  return true;
+}
+
+// Verify, phase 3: the chunks after the image data, up to IEND. Not part of the verdict (decode
+// stops at the last row), only of whether the image data may be passed on as it is.
+bool read_end(png_structp png) {
+  // NOLINTNEXTLINE(cert-err52-cpp): libpng reports errors only by longjmp
+  if (setjmp(png_jmpbuf(png))) return false;
+  png_read_end(png, nullptr);
+  return true;
+}
+
 // Frees libpng's structures on every way out of decode_png.
 struct PngHandles {
   png_structp png = nullptr;
@@ -116,28 +159,36 @@ struct PngHandles {
   ~PngHandles() { png_destroy_read_struct(&png, info ? &info : nullptr, nullptr); }
 };
 
+// A libpng reader over `bytes` with galley's guards; what decode and verify share.
+struct PngReader {
+  PngInput input;
+  PngHandles handles;
+  PngReader(std::string_view bytes, std::string_view name, const Limits& limits)
+      : input{reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(), 0, false, 0, {}} {
+    handles.png = png_create_read_struct(PNG_LIBPNG_VER_STRING, &input, on_error, on_warning);
+    if (handles.png) handles.info = png_create_info_struct(handles.png);
+    if (!handles.png || !handles.info) fail(name, "image refused: not enough memory to start the PNG decoder");
+    png_set_read_fn(handles.png, &input, read_bytes);
+    // libpng's own guards, behind ours in probe: no side over the pixel budget, few cached
+    // ancillary chunks, and a cap on what one chunk (a compressed profile or text) may inflate to.
+    const auto side = static_cast<png_uint_32>(std::min<std::uint64_t>(limits.max_pixels, PNG_UINT_31_MAX));
+    png_set_user_limits(handles.png, side, side);
+    png_set_chunk_cache_max(handles.png, 128);
+    png_set_chunk_malloc_max(handles.png, 8u << 20);
+  }
+  [[noreturn]] void damaged(std::string_view name) const {
+    fail(name, std::string("the PNG image is ") + (input.ran_out ? "truncated: " : "damaged: ") + input.message);
+  }
+};
+
 }  // namespace
 
 Raster decode_png(std::string_view bytes, std::string_view name, const Limits& limits) {
-  PngInput input{reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(), 0, false, {}};
-  PngHandles handles;
-  handles.png = png_create_read_struct(PNG_LIBPNG_VER_STRING, &input, on_error, on_warning);
-  if (handles.png) handles.info = png_create_info_struct(handles.png);
-  if (!handles.png || !handles.info) fail(name, "image refused: not enough memory to start the PNG decoder");
-  png_structp png = handles.png;
-  png_set_read_fn(png, &input, read_bytes);
-  // libpng's own guards, behind ours in probe: no side over the pixel budget, few cached
-  // ancillary chunks, and a cap on what one chunk (a compressed profile or text) may inflate to.
-  const auto side = static_cast<png_uint_32>(std::min<std::uint64_t>(limits.max_pixels, PNG_UINT_31_MAX));
-  png_set_user_limits(png, side, side);
-  png_set_chunk_cache_max(png, 128);
-  png_set_chunk_malloc_max(png, 8u << 20);
-
-  const auto damaged = [&] {
-    fail(name, std::string("the PNG image is ") + (input.ran_out ? "truncated: " : "damaged: ") + input.message);
-  };
+  PngReader reader(bytes, name, limits);
+  png_structp png = reader.handles.png;
+  const auto damaged = [&] { reader.damaged(name); };
   PngLayout layout{};
-  if (!read_header(png, handles.info, &layout)) damaged();
+  if (!read_header(png, reader.handles.info, &layout)) damaged();
   check_size(name, layout.width, layout.height, limits);
   if (layout.channels < 1 || layout.channels > 4 ||
       layout.row_bytes != std::size_t{layout.width} * static_cast<std::size_t>(layout.channels)) {
@@ -169,4 +220,48 @@ Raster decode_png(std::string_view bytes, std::string_view name, const Limits& l
   return raster;
 }
 
+Verified verify_png(std::string_view bytes, std::string_view name, const Limits& limits) {
+  PngReader reader(bytes, name, limits);
+  png_structp png = reader.handles.png;
+  Verified verified;
+  PngLayout layout{};
+  if (!read_plain_header(png, reader.handles.info, &layout, &verified)) reader.damaged(name);
+  check_size(name, layout.width, layout.height, limits);
+  std::vector<std::uint8_t> row = allocate(name, layout.row_bytes);
+  if (!read_rows_into(png, &layout, row.data())) reader.damaged(name);
+  verified.info.width = layout.width;
+  verified.info.height = layout.height;
+  verified.png_intact = read_end(png) && reader.input.warnings == 0;
+  return verified;
+}
+
 }  // namespace galley::image::detail
+
+namespace galley::image {
+
+std::string png_image_data(std::string_view bytes, std::string_view name) {
+  const auto big32 = [&](std::size_t at) {
+    std::uint32_t value = 0;
+    for (std::size_t i = 0; i < 4; ++i) value = value << 8 | static_cast<unsigned char>(bytes[at + i]);
+    return value;
+  };
+  std::string data;
+  bool seen = false;
+  // Chunks after the 8-byte signature: length, type, data, CRC. The IDAT chunks are consecutive.
+  for (std::size_t at = 8; at + 12 <= bytes.size();) {
+    const std::uint32_t length = big32(at);
+    if (length > bytes.size() - at - 12) break;
+    const std::string_view type = bytes.substr(at + 4, 4);
+    if (type == "IDAT") {
+      data.append(bytes.substr(at + 8, length));
+      seen = true;
+    } else if (seen) {
+      break;
+    }
+    at += 12 + std::size_t{length};
+  }
+  if (!seen) detail::fail(name, "the PNG image is damaged: it holds no image data");
+  return data;
+}
+
+}  // namespace galley::image
