@@ -58,6 +58,7 @@ class BlockWriter {
   double heading_after_ = 0;  ///< the space after the last heading
   int heading_base_ = 1;      ///< the shallowest heading level of the article
   int outline_level_ = 0;     ///< the level of the last outline entry
+  int lines_after_heading_ = 0;  ///< slices still to keep with the last heading
 };
 
 /// Bullet and ordered lists, nested; task items get a box (lists.cpp).

@@ -3,9 +3,11 @@
 #pragma once
 
 #include <array>
+#include <memory>
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "galley/diagnostics.hpp"
@@ -14,7 +16,13 @@
 #include "model/labels.hpp"
 #include "text/font_metrics.hpp"
 
+namespace galley::text {
+class Hyphenator;
+}
+
 namespace galley::layout {
+
+struct LayoutTimings;
 
 /// A horizontal extent of the column that a block is set in.
 struct Frame {
@@ -28,7 +36,8 @@ struct Fragment {
   int font = 0;        ///< index into the PageTree's font table
   double size = 0;
   std::string text;
-  double width = 0;    ///< points
+  double width = 0;    ///< points, kerning included
+  std::vector<Kern> kerns;  ///< pair kerning inside `text` (TextRun::kerns)
 };
 
 class Context {
@@ -45,12 +54,16 @@ class Context {
 
   /// `text` made drawable (text::drawable); what had to be repaired is reported once per article.
   std::string drawable(std::string_view text);
+  /// The same for paragraph text (spans): soft hyphens stay, for the line breaker to use.
+  std::string paragraph_text(std::string_view text);
 
   /// Appends `text` (drawable) set in `face` at `size` to `out`, split where a character needs
   /// a fallback face. Returns the total width in points.
   double shape(text::FaceId face, double size, std::string_view text, std::vector<Fragment>& out);
   /// The width of `text` (drawable) in `face` at `size`, fallbacks included.
   double measure(text::FaceId face, double size, std::string_view text);
+  /// The kerning of `right` after `left` in `face` at `size`, points (text::FontMetrics::kerning).
+  double kerning(text::FaceId face, double size, char32_t left, char32_t right);
 
   /// The fonts every TextRun's `font` indexes, in order of first use.
   const std::vector<Font>& fonts() const { return fonts_; }
@@ -61,12 +74,24 @@ class Context {
   void end_article();
   const std::string& file() const { return file_; }
   const model::Labels& labels() const { return *labels_; }
+  /// The current article's language (BCP 47), for line breaking.
+  const std::string& lang() const { return lang_; }
+  /// Its hyphenation: null when the style turns it off or no dictionary is installed.
+  const text::Hyphenator* hyphenator() const { return hyphenator_.get(); }
+  /// hyphenator()->break_points(word), remembered: words repeat, and a lookup costs a
+  /// microsecond or two. Empty without a hyphenator.
+  const std::vector<std::size_t>& hyphenation_points(std::string_view word);
   int article() const { return article_; }
   /// A warning about the current article, at `line` when known (else 0).
   void warn(std::string message, int line = 0);
 
+  /// Where to add up layout's time (layout.hpp), or null.
+  void set_timings(LayoutTimings* timings) { timings_ = timings; }
+  LayoutTimings* timings() const { return timings_; }
+
  private:
   int font_index(text::FaceId face);
+  std::string repaired(std::string_view text, bool keep_soft_hyphens);
 
   const LayoutStyle& style_;
   text::FontMetrics& metrics_;
@@ -75,6 +100,11 @@ class Context {
   std::vector<int> font_of_face_;       ///< FaceId -> font index, -1 until used
   std::vector<Font> fonts_;
   std::string file_;
+  std::string lang_ = "en";
+  std::shared_ptr<const text::Hyphenator> hyphenator_;
+  bool hyphenation_checked_ = false;
+  std::unordered_map<std::string, std::vector<std::size_t>> hyphenated_;  ///< for hyphenator_
+  LayoutTimings* timings_ = nullptr;
   const model::Labels* labels_;
   int article_ = 0;
   std::set<char32_t> missing_;              ///< characters no font has, this article

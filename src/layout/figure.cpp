@@ -82,13 +82,13 @@ Slice set_figure(Context& context, const std::string& image, int image_line, con
     }
   }
   Spans spans;
-  if (!caption.empty()) spans.push_back(Span{context.drawable(caption), {}, false});
+  if (!caption.empty()) spans.push_back(Span{context.paragraph_text(caption), {}, false});
   if (!credit.empty()) {
     SpanStyle muted;
     muted.muted = true;
     std::string text = caption.empty() ? "" : " ";
     text += credit;
-    spans.push_back(Span{context.drawable(text), muted, false});
+    spans.push_back(Span{context.paragraph_text(text), muted, false});
   }
   std::vector<Slice> lines = set_paragraph(context, spans, style.caption, Align::left, frame);
   if (!lines.empty()) {

@@ -66,8 +66,9 @@ DocumentInfo article_info(Context& context, const model::Document& document) {
 }  // namespace
 
 PageTree lay_out(const model::Document& document, const LayoutStyle& style, text::FontMetrics& fonts,
-                 Diagnostics& diagnostics) {
+                 Diagnostics& diagnostics, LayoutTimings* timings) {
   Context context(style, fonts, diagnostics);
+  context.set_timings(timings);
   Flow flow;
   lay_out_article(context, document, 0, flow);
   PageTree tree;
@@ -78,9 +79,11 @@ PageTree lay_out(const model::Document& document, const LayoutStyle& style, text
 }
 
 PageTree lay_out(const model::Collection& collection, const std::vector<const model::Document*>& articles,
-                 const LayoutStyle& style, text::FontMetrics& fonts, Diagnostics& diagnostics) {
+                 const LayoutStyle& style, text::FontMetrics& fonts, Diagnostics& diagnostics,
+                 LayoutTimings* timings) {
   if (articles.empty()) throw Error(ErrorKind::usage, "", 0, "a collection needs at least one article");
   Context context(style, fonts, diagnostics);
+  context.set_timings(timings);
   Flow flow;
   std::vector<RunningHead> heads;
   std::vector<std::string> authors, tags;

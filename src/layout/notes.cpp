@@ -14,7 +14,8 @@ void lay_out_notes(BlockWriter& writer, const std::vector<model::Note>& notes, F
   Context& context = writer.context();
   const LayoutStyle& style = context.style();
   std::vector<Slice> heading =
-      set_paragraph(context, plain_spans(context, context.labels().notes), style.notes_heading, Align::left, frame);
+      set_paragraph(context, plain_spans(context, context.labels().notes), style.notes_heading, Align::left, frame, 0,
+                    Hyphenation::off);
   if (heading.empty()) return;
   // A short rule above the heading, as above footnotes.
   shift_down(heading.front(), 6);
@@ -45,11 +46,15 @@ void lay_out_notes(BlockWriter& writer, const std::vector<model::Note>& notes, F
     const int number = static_cast<int>(i) + 1;
     std::vector<Fragment> fragments;
     context.shape(face, text.size, fmt::format("{}.", number), fragments);
+    // Drawn before the note's text, so that text extraction reads the number first (and a
+    // word hyphenated at the end of the note's first line comes back whole).
     double x = frame.x;
+    std::vector<Item> number_items;
     for (const Fragment& f : fragments) {
-      add_item(head.items, TextRun{f.font, f.size, x, baseline, f.width, f.text, text.colour});
+      add_item(number_items, TextRun{f.font, f.size, x, baseline, f.width, f.text, text.colour, f.kerns});
       x += f.width;
     }
+    head.items.insert(head.items.begin(), number_items.begin(), number_items.end());
     head.marks.push_back(Mark{Mark::Kind::destination, note_destination(context.article(), number), 0, 0});
     writer.end_block();
   }
@@ -60,7 +65,7 @@ std::vector<Slice> set_source_line(Context& context, const std::string& source, 
   Spans spans = plain_spans(context, std::string(context.labels().source) + " ");
   SpanStyle link;
   if (auto uri = model::safe_link(source)) link.uri = *uri;
-  spans.push_back(Span{context.drawable(source), link, false});
+  spans.push_back(Span{context.paragraph_text(source), link, false});
   return set_paragraph(context, spans, style.source, Align::left, frame);
 }
 

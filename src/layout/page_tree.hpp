@@ -30,8 +30,17 @@ struct Font {
   bool operator==(const Font&) const = default;
 };
 
+/// A kerning adjustment inside a text run: before the character at byte `offset` of the run's
+/// text, the pen moves by `amount` thousandths of an em (negative: closer; a PDF's TJ number
+/// is its negation).
+struct Kern {
+  std::uint32_t offset = 0;
+  std::int32_t amount = 0;
+  bool operator==(const Kern&) const = default;
+};
+
 /// Text on one baseline in one font. `text` is drawable (text::drawable) and is drawn from `x`
-/// with the font's own advances: layout measured it with the same widths.
+/// with the font's own advances and the `kerns` between them: layout measured it so.
 struct TextRun {
   int font = 0;      ///< index into PageTree::fonts
   double size = 10;  ///< font size in points
@@ -40,6 +49,7 @@ struct TextRun {
   double width = 0;  ///< the advance layout measured, in points
   std::string text;
   Colour colour;
+  std::vector<Kern> kerns;  ///< pair kerning, in offset order; counted in `width`
   bool operator==(const TextRun&) const = default;
 };
 

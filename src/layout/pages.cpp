@@ -180,7 +180,7 @@ bool add_line(Context& context, Page& page, const TextStyle& style, const std::s
   if (align == Align::right) x += width - total;
   if (align == Align::center) x += (width - total) / 2;
   for (const Fragment& f : fragments) {
-    add_item(page.items, TextRun{f.font, f.size, x, baseline, f.width, f.text, style.colour});
+    add_item(page.items, TextRun{f.font, f.size, x, baseline, f.width, f.text, style.colour, f.kerns});
     x += f.width;
   }
   return !fragments.empty();

@@ -15,7 +15,7 @@ void append_spans(Context& context, const model::Inlines& inlines, const SpanSty
         [&](const auto& node) {
           using T = std::decay_t<decltype(node)>;
           if constexpr (std::is_same_v<T, model::Text>) {
-            out.push_back(Span{context.drawable(node.text), style, false});
+            out.push_back(Span{context.paragraph_text(node.text), style, false});
           } else if constexpr (std::is_same_v<T, model::Emph>) {
             SpanStyle inner = style;
             inner.italic = !style.italic;  // emphasis inside italic text goes upright
@@ -31,7 +31,7 @@ void append_spans(Context& context, const model::Inlines& inlines, const SpanSty
           } else if constexpr (std::is_same_v<T, model::Code>) {
             SpanStyle inner = style;
             inner.code = true;
-            out.push_back(Span{context.drawable(node.text), inner, false});
+            out.push_back(Span{context.paragraph_text(node.text), inner, false});
           } else if constexpr (std::is_same_v<T, model::Link>) {
             SpanStyle inner = style;
             if (auto uri = model::safe_link(node.target)) {
@@ -43,7 +43,7 @@ void append_spans(Context& context, const model::Inlines& inlines, const SpanSty
             SpanStyle inner = style;
             inner.italic = true;
             inner.muted = true;
-            if (!node.alt.empty()) out.push_back(Span{context.drawable(node.alt), inner, false});
+            if (!node.alt.empty()) out.push_back(Span{context.paragraph_text(node.alt), inner, false});
           } else if constexpr (std::is_same_v<T, model::LineBreak>) {
             out.push_back(Span{"", style, true});
           } else if constexpr (std::is_same_v<T, model::NoteRef>) {
@@ -59,7 +59,7 @@ void append_spans(Context& context, const model::Inlines& inlines, const SpanSty
 }
 
 Spans plain_spans(Context& context, std::string_view text, SpanStyle style) {
-  return Spans{Span{context.drawable(text), std::move(style), false}};
+  return Spans{Span{context.paragraph_text(text), std::move(style), false}};
 }
 
 }  // namespace galley::layout

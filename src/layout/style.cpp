@@ -64,6 +64,7 @@ LayoutStyle layout_style(const style::StyleSheet& sheet, Diagnostics& diagnostic
   out.justify = sheet.paragraph.align == style::Align::justify;
   out.paragraph_indent = sheet.paragraph.indent.resolve(em);
   out.paragraph_space = sheet.paragraph.space.resolve(em);
+  out.hyphenate = sheet.paragraph.hyphenate;
   out.orphans = std::max(1, sheet.paragraph.orphans);
   out.widows = std::max(1, sheet.paragraph.widows);
   out.link_colour = colour(sheet.colors.link);

@@ -68,11 +68,9 @@ struct LayoutStyle {
   double block_space = 7;          ///< around lists, quotes, code, tables and asides
   int orphans = 2;                 ///< lines of a paragraph a page may end with, at least
   int widows = 2;                  ///< lines of a paragraph a page may start with, at least
+  bool hyphenate = true;           ///< hyphenate running text in the article's language
   double space_stretch = 0.5;      ///< how far a justified space may grow, in natural space widths
   double space_shrink = 0.2;       ///< how far it may shrink
-  /// A justified line whose spaces would have to grow beyond this many stretches is set
-  /// ragged instead (a line before a long unbreakable word).
-  double max_stretch_ratio = 6;
   Colour link_colour{0x1a, 0x4f, 0x8a};  ///< live links
   double note_mark_scale = 0.65;  ///< footnote marks: size relative to the text
   double note_mark_rise = 0.38;   ///< and how far above the baseline, in text sizes

@@ -42,14 +42,15 @@ std::vector<Key> build_keys() {
   add("fonts.size", [](StyleSheet& s) { return &s.fonts.size; }, "body text size; em lengths are relative to it");
   add("fonts.leading", [](StyleSheet& s) { return &s.fonts.leading; }, "baseline to baseline of body text");
 
-  add("paragraph.align", [](StyleSheet& s) { return &s.paragraph.align; }, "\"justify\" or \"left\"");
+  add("paragraph.align", [](StyleSheet& s) { return &s.paragraph.align; },
+      "\"justify\" or \"left\" (PDF: lines chosen by Knuth-Plass either way; left is TeX's raggedright)");
   add("paragraph.indent", [](StyleSheet& s) { return &s.paragraph.indent; },
       "first-line indent of a paragraph that follows another");
   add("paragraph.space", [](StyleSheet& s) { return &s.paragraph.space; }, "extra space between paragraphs");
   add("paragraph.hyphenate", [](StyleSheet& s) { return &s.paragraph.hyphenate; },
-      "hyphenate in the article's language");
+      "hyphenate in the article's language (PDF: Debian's hyphen-* dictionaries; soft hyphens always count)");
   add("paragraph.widows", [](StyleSheet& s) { return &s.paragraph.widows; },
-      "fewest lines of a paragraph carried to the top of a page");
+      "fewest lines of a paragraph carried to the top of a page (also: a heading keeps with two lines)");
   add("paragraph.orphans", [](StyleSheet& s) { return &s.paragraph.orphans; },
       "fewest lines of a paragraph left at the foot of a page");
 

@@ -143,6 +143,10 @@ int FontSet::advance(FaceId id, char32_t c) {
   return impl_->files[impl_->faces.at(static_cast<std::size_t>(id)).file].face->advance(c);
 }
 
+int FontSet::kerning(FaceId id, char32_t left, char32_t right) {
+  return impl_->files[impl_->faces.at(static_cast<std::size_t>(id)).file].face->kerning(left, right);
+}
+
 const FaceInfo& FontSet::info(FaceId id) const {
   return impl_->files[impl_->faces.at(static_cast<std::size_t>(id)).file].info;
 }

@@ -26,6 +26,7 @@ class FontSet final : public FontMetrics {
   FaceId face(const std::vector<std::string>& families, FontStyle style) override;
   FaceId face_for(FaceId face, char32_t c) override;
   int advance(FaceId face, char32_t c) override;
+  int kerning(FaceId face, char32_t left, char32_t right) override;
   const FaceInfo& info(FaceId face) const override;
 
  private:

@@ -178,6 +178,87 @@ TEST_F(LayoutParagraph, TextIsMadeDrawable) {
   for (const TextRun& run : runs(lines[0])) EXPECT_EQ(run.text.find("\u00ad"), std::string::npos);
 }
 
+// The text of a paragraph's lines, each line's runs joined with spaces.
+std::vector<std::string> line_texts(const std::vector<Slice>& lines) {
+  std::vector<std::string> out;
+  for (const Slice& line : lines) {
+    std::string joined;
+    const auto all = runs(line);
+    for (std::size_t i = 0; i < all.size(); ++i) {
+      // Runs that touch are one word (a hyphen, a note mark); others have a space between.
+      if (i > 0 && all[i].x > all[i - 1].x + all[i - 1].width + 0.01) joined += ' ';
+      joined += all[i].text;
+    }
+    out.push_back(joined);
+  }
+  return out;
+}
+
+TEST_F(LayoutParagraph, HyphenatesInTheArticlesLanguage) {
+  context.begin_article("a.md", "en-US", 0);
+  // 14 characters a line: "hyphenation" fits nowhere but hyphenated.
+  const auto lines = line_texts(set(plain_spans(context, "the hyphenation of typesetting matters"), 70));
+  EXPECT_EQ(lines, (std::vector<std::string>{"the hyphen-", "ation of", "typesetting", "matters"}));
+}
+
+TEST_F(LayoutParagraph, AHyphenatedLineNeverEndsAPage) {
+  style.orphans = 1;
+  style.widows = 1;
+  context.begin_article("a.md", "en-US", 0);
+  const auto slices = set(plain_spans(context, "the hyphenation of typesetting matters"), 70);
+  const auto lines = line_texts(slices);
+  ASSERT_EQ(lines.size(), 4u);
+  for (std::size_t i = 0; i < lines.size(); ++i) EXPECT_EQ(slices[i].keep_with_next, i == 0) << lines[i];
+}
+
+TEST_F(LayoutParagraph, NoHyphenationWhenTheStyleSaysSo) {
+  style.hyphenate = false;
+  context.begin_article("a.md", "en-US", 0);
+  for (const std::string& line : line_texts(set(plain_spans(context, "the hyphenation of typesetting"), 70))) {
+    EXPECT_FALSE(line.ends_with("-")) << line;
+  }
+}
+
+TEST_F(LayoutParagraph, SoftHyphensBreakThereAndAreNeverDrawn) {
+  style.hyphenate = false;
+  context.begin_article("a.md", "en-US", 0);
+  const auto slices = set(plain_spans(context, "aa bbbb\u00adcccc\u00addd"), 50);
+  EXPECT_EQ(line_texts(slices), (std::vector<std::string>{"aa bbbb-", "ccccdd"}));
+  for (const Slice& line : slices) {
+    for (const TextRun& run : runs(line)) EXPECT_EQ(run.text.find("\u00ad"), std::string::npos) << run.text;
+  }
+  // Unbroken, the word is one run again.
+  EXPECT_EQ(line_texts(set(plain_spans(context, "bbbb\u00adcccc"), 100)), (std::vector<std::string>{"bbbbcccc"}));
+  EXPECT_EQ(runs(set(plain_spans(context, "bbbb\u00adcccc"), 100)[0]).size(), 1u);
+}
+
+TEST_F(LayoutParagraph, NeverBreaksBeforeClosingPunctuation) {
+  // "aa bb" fits in 25 pt, "aa bb !" does not; the space before "!" is no break (UAX #14).
+  EXPECT_EQ(line_texts(set(plain_spans(context, "aa bb !"), 25)), (std::vector<std::string>{"aa", "bb !"}));
+}
+
+TEST_F(LayoutParagraph, ASpacedDashStaysWithTheWordBefore) {
+  EXPECT_EQ(line_texts(set(plain_spans(context, "aa bb \u2014 cc"), 35, Align::left)),
+            (std::vector<std::string>{"aa bb \u2014", "cc"}));
+}
+
+TEST_F(LayoutParagraph, LongUrlsBreakAfterSlashesWithoutHyphens) {
+  const auto lines = line_texts(set(plain_spans(context, "see https://example.org/aaaa/bbbb/cccc"), 100, Align::left));
+  ASSERT_GE(lines.size(), 2u);
+  EXPECT_TRUE(lines[0].ends_with("/")) << lines[0];
+  for (const std::string& line : lines) EXPECT_FALSE(line.ends_with("-")) << line;
+}
+
+TEST_F(LayoutParagraph, KerningIsMeasuredAndDrawn) {
+  metrics.kerns[{U'A', U'V'}] = -100;
+  metrics.kerns[{U'V', U'A'}] = -100;
+  const auto line = runs(set(plain_spans(context, "AVA x"), 100, Align::left)[0]);
+  ASSERT_EQ(line.size(), 2u);
+  EXPECT_DOUBLE_EQ(line[0].width, 13);  // 3 x 5 pt, less 1 pt twice
+  EXPECT_EQ(line[0].kerns, (std::vector<Kern>{{1, -100}, {2, -100}}));
+  EXPECT_DOUBLE_EQ(line[1].x, 100 + 13 + 5);
+}
+
 TEST_F(LayoutParagraph, MeasuresWidestWordAndLongestLine) {
   const Extent extent = measure_paragraph(context, plain_spans(context, "aa bbbb c"), text);
   EXPECT_DOUBLE_EQ(extent.min, 20);

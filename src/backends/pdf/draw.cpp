@@ -110,9 +110,8 @@ class PageDrawer {
       append_number(operators, x - line_x);
       operators += ' ';
       append_number(operators, y - line_y);
-      operators += " Td <";
-      append_hex(operators, document_.encode(drawn_text(*run)));
-      operators += "> Tj\n";
+      operators += " Td ";
+      append_show(operators, *run);
       line_x = x;
       line_y = y;
     }
@@ -122,6 +121,31 @@ class PageDrawer {
   }
 
  private:
+  // `<codes> Tj`, or with kerning `[<codes> 74 <codes>] TJ`: a TJ number moves the next glyph
+  // left by thousandths of the font size, the negated Kern::amount. Viewers and pdftotext
+  // take small adjustments as kerning, not as spaces, so words stay whole when extracted.
+  void append_show(std::string& operators, const layout::TextRun& run) {
+    const std::string text = drawn_text(run);
+    if (run.kerns.empty() || text != run.text) {
+      operators += '<';
+      append_hex(operators, document_.encode(text));
+      operators += "> Tj\n";
+      return;
+    }
+    operators += "[<";
+    std::size_t from = 0;
+    for (const layout::Kern& kern : run.kerns) {
+      if (kern.offset <= from || kern.offset >= text.size()) continue;
+      append_hex(operators, document_.encode(std::string_view(text).substr(from, kern.offset - from)));
+      operators += "> ";
+      operators += std::to_string(-kern.amount);
+      operators += " <";
+      from = kern.offset;
+    }
+    append_hex(operators, document_.encode(std::string_view(text).substr(from)));
+    operators += ">] TJ\n";
+  }
+
   // Appends what `operators` holds to the page's content stream (libharu's internal page
   // attributes, hpdf_pages.h, as for TrimBox) and empties it.
   void flush(std::string& operators) {

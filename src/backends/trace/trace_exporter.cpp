@@ -36,8 +36,12 @@ std::string item_line(const layout::Item& item) {
       [](const auto& node) -> std::string {
         using T = std::decay_t<decltype(node)>;
         if constexpr (std::is_same_v<T, layout::TextRun>) {
-          return fmt::format("text f{} {} {} w={} {} {}", node.font, number(node.size), point(node.x, node.y),
-                             number(node.width), colour(node.colour), quoted(node.text));
+          std::string kerns;
+          for (const layout::Kern& kern : node.kerns) {
+            kerns += fmt::format("{}{}:{}", kerns.empty() ? " kern=" : ",", kern.offset, kern.amount);
+          }
+          return fmt::format("text f{} {} {} w={} {} {}{}", node.font, number(node.size), point(node.x, node.y),
+                             number(node.width), colour(node.colour), quoted(node.text), kerns);
         } else if constexpr (std::is_same_v<T, layout::Rule>) {
           return fmt::format("rule {} {} {} {}", point(node.x1, node.y1), point(node.x2, node.y2),
                              number(node.thickness), colour(node.colour));
