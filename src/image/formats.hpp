@@ -46,6 +46,12 @@ Raster decode_jpeg(std::string_view bytes, std::string_view name, const Limits& 
 Raster decode_gif(std::string_view bytes, std::string_view name, const Limits& limits);
 Raster decode_webp(std::string_view bytes, std::string_view name, const Limits& limits);
 
+/// True when a non-interlaced PNG's image data, from the IDAT chunk at `at` on, is certainly
+/// what libpng reads without complaint: CRCs right, one zlib stream of exactly `rows` rows of
+/// `row_bytes` (plus the filter type byte), filter types 0..4, no IDAT chunk after it
+/// (png_data.cpp). False says nothing: libpng then reads the rows itself.
+bool image_data_clean(std::string_view bytes, std::size_t at, std::uint64_t rows, std::uint64_t row_bytes);
+
 /// The verify-only paths (image::verify): the same verdicts as the decoders above.
 Verified verify_png(std::string_view bytes, std::string_view name, const Limits& limits);
 Verified verify_jpeg(std::string_view bytes, std::string_view name, const Limits& limits, Diagnostics& diagnostics);

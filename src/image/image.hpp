@@ -93,9 +93,9 @@ struct Verified {
   std::uint8_t png_colour_type = 0;
   bool png_interlaced = false;
   bool png_transparency = false;
-  /// PNG only: the file was read to its IEND without a single warning from libpng (no data
-  /// after the image data, no damaged ancillary chunk), so its compressed image data, the
-  /// IDAT chunks, is one whole zlib stream of exactly the image's rows.
+  /// PNG only, not interlaced: its image data (the IDAT chunks) was found to be one whole zlib
+  /// stream of exactly the image's rows and nothing more, every CRC right, so that a backend
+  /// may embed it as it is (png_image_data). False when verify had to ask libpng instead.
   bool png_intact = false;
 };
 
@@ -103,7 +103,8 @@ struct Verified {
 /// thrown, the same warnings given) but without producing the pixels where that costs: a
 /// JPEG is entropy-decoded in full (where damage shows) but its rows come out scaled by 1/8
 /// into one reused row; a PNG's rows are inflated and unfiltered into one reused row, without
-/// expansion to 8-bit RGB. GIF and WebP are decoded (they are rare, and converted anyway).
+/// expansion to 8-bit RGB, and unless libpng is needed for the verdict not even unfiltered
+/// (png_data.cpp). GIF and WebP are decoded (they are rare, and converted anyway).
 Verified verify(std::string_view bytes, std::string_view name, const Limits& limits, Diagnostics& diagnostics);
 Verified verify(std::string_view bytes, std::string_view name, const Limits& limits = {});
 

@@ -19,7 +19,6 @@ struct PngInput {
   std::size_t size;
   std::size_t offset;
   bool ran_out;       ///< libpng asked for bytes past the end
-  int warnings;       ///< what libpng recovered from by itself
   char message[256];  ///< libpng's last error
 };
 
@@ -52,12 +51,8 @@ void on_error(png_structp png, png_const_charp message) {
 }
 
 // Warnings are what libpng recovered from by itself (a damaged ancillary chunk is skipped, a
-// questionable colour profile ignored); nothing to tell the reader of an article, but counted:
-// a file with any is not passed on as it is (Verified::png_intact).
-void on_warning(png_structp png, png_const_charp) {
-  auto* input = static_cast<PngInput*>(png_get_error_ptr(png));
-  ++input->warnings;
-}
+// questionable colour profile ignored); nothing to tell the reader of an article.
+void on_warning(png_structp, png_const_charp) {}
 
 // Phase 1: the header, and the transforms that give 8-bit gray or RGB, with alpha when the
 // image has any (an alpha channel, or tRNS, which also covers a palette's transparency).
@@ -140,15 +135,6 @@ bool read_rows_into(png_structp png, const PngLayout* layout, unsigned char* row
   return true;
 }
 
-// Verify, phase 3: the chunks after the image data, up to IEND. Not part of the verdict (decode
-// stops at the last row), only of whether the image data may be passed on as it is.
-bool read_end(png_structp png) {
-  // NOLINTNEXTLINE(cert-err52-cpp): libpng reports errors only by longjmp
-  if (setjmp(png_jmpbuf(png))) return false;
-  png_read_end(png, nullptr);
-  return true;
-}
-
 // Frees libpng's structures on every way out of decode_png.
 struct PngHandles {
   png_structp png = nullptr;
@@ -164,7 +150,7 @@ struct PngReader {
   PngInput input;
   PngHandles handles;
   PngReader(std::string_view bytes, std::string_view name, const Limits& limits)
-      : input{reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(), 0, false, 0, {}} {
+      : input{reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(), 0, false, {}} {
     handles.png = png_create_read_struct(PNG_LIBPNG_VER_STRING, &input, on_error, on_warning);
     if (handles.png) handles.info = png_create_info_struct(handles.png);
     if (!handles.png || !handles.info) fail(name, "image refused: not enough memory to start the PNG decoder");
@@ -227,41 +213,18 @@ Verified verify_png(std::string_view bytes, std::string_view name, const Limits&
   PngLayout layout{};
   if (!read_plain_header(png, reader.handles.info, &layout, &verified)) reader.damaged(name);
   check_size(name, layout.width, layout.height, limits);
-  std::vector<std::uint8_t> row = allocate(name, layout.row_bytes);
-  if (!read_rows_into(png, &layout, row.data())) reader.damaged(name);
   verified.info.width = layout.width;
   verified.info.height = layout.height;
-  verified.png_intact = read_end(png) && reader.input.warnings == 0;
+  // png_read_info stops right after the first IDAT chunk's length and type.
+  if (!verified.png_interlaced && reader.input.offset >= 8 &&
+      image_data_clean(bytes, reader.input.offset - 8, layout.height, layout.row_bytes)) {
+    verified.png_intact = true;
+    return verified;
+  }
+  // Anything short of clean: libpng reads the rows and gives its own verdict, in its words.
+  std::vector<std::uint8_t> row = allocate(name, layout.row_bytes);
+  if (!read_rows_into(png, &layout, row.data())) reader.damaged(name);
   return verified;
 }
 
 }  // namespace galley::image::detail
-
-namespace galley::image {
-
-std::string png_image_data(std::string_view bytes, std::string_view name) {
-  const auto big32 = [&](std::size_t at) {
-    std::uint32_t value = 0;
-    for (std::size_t i = 0; i < 4; ++i) value = value << 8 | static_cast<unsigned char>(bytes[at + i]);
-    return value;
-  };
-  std::string data;
-  bool seen = false;
-  // Chunks after the 8-byte signature: length, type, data, CRC. The IDAT chunks are consecutive.
-  for (std::size_t at = 8; at + 12 <= bytes.size();) {
-    const std::uint32_t length = big32(at);
-    if (length > bytes.size() - at - 12) break;
-    const std::string_view type = bytes.substr(at + 4, 4);
-    if (type == "IDAT") {
-      data.append(bytes.substr(at + 8, length));
-      seen = true;
-    } else if (seen) {
-      break;
-    }
-    at += 12 + std::size_t{length};
-  }
-  if (!seen) detail::fail(name, "the PNG image is damaged: it holds no image data");
-  return data;
-}
-
-}  // namespace galley::image

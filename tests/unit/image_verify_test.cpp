@@ -181,17 +181,6 @@ TEST(ImageVerify, PngHeaderFacts) {
   EXPECT_EQ(verify(fixture("rgba.png"), "p.png").png_colour_type, 6);
 }
 
-// A file cut after its image data is a whole picture (decode's verdict), but not intact: its
-// image data is not passed on as it is.
-TEST(ImageVerify, PngWithoutItsEndIsWholeButNotIntact) {
-  const std::string png = fixture("rgb8.png");
-  ASSERT_EQ(png.substr(png.size() - 8, 4), "IEND");
-  const std::string cut = png.substr(0, png.size() - 12);
-  const Verified verified = verify(cut, "cut.png");
-  EXPECT_EQ(verified.info.width, decode(cut, "cut.png").width);
-  EXPECT_FALSE(verified.png_intact);
-}
-
 // Standard CRC-32 (as in PNG chunks).
 std::uint32_t crc32(std::string_view bytes) {
   std::uint32_t crc = 0xFFFFFFFFu;
@@ -212,20 +201,59 @@ std::string chunk(std::string_view type, std::string_view data) {
   return out;
 }
 
+// rgb8.png's one IDAT chunk: where it starts and its data.
+struct Idat {
+  std::size_t at;
+  std::string data;
+};
+Idat idat_of(const std::string& png) {
+  const std::size_t at = png.find("IDAT") - 4;
+  const std::size_t length = static_cast<unsigned char>(png[at + 2]) << 8 | static_cast<unsigned char>(png[at + 3]);
+  return {at, png.substr(at + 8, length)};
+}
+
+// rgb8.png with its IDAT chunk replaced by `chunks`.
+std::string with_image_chunks(const std::string& chunks) {
+  const std::string png = fixture("rgb8.png");
+  const Idat idat = idat_of(png);
+  return png.substr(0, idat.at) + chunks + png.substr(idat.at + 12 + idat.data.size());
+}
+
 TEST(ImageVerify, PngImageDataJoinsTheIdatChunks) {
   const std::string png = fixture("rgb8.png");
-  const std::size_t idat = png.find("IDAT") - 4;
-  const std::size_t length = static_cast<unsigned char>(png[idat + 2]) << 8 | static_cast<unsigned char>(png[idat + 3]);
-  const std::string data = png.substr(idat + 8, length);
+  const std::string data = idat_of(png).data;
   EXPECT_EQ(png_image_data(png, "rgb8.png"), data);
-  // The same data split over three IDAT chunks, with a text chunk after them.
-  const std::string split = png.substr(0, idat) + chunk("IDAT", data.substr(0, 5)) + chunk("IDAT", data.substr(5, 7)) +
-                            chunk("IDAT", data.substr(12)) + chunk("tEXt", std::string("Title\0x", 7)) +
-                            png.substr(idat + 12 + length);
+  // The same data split over three IDAT chunks (one empty), with a text chunk after them.
+  const std::string split = with_image_chunks(chunk("IDAT", data.substr(0, 5)) + chunk("IDAT", "") +
+                                              chunk("IDAT", data.substr(5)) + chunk("tEXt", std::string("Title\0x", 7)));
   const Verified verified = verify(split, "split.png");
   EXPECT_TRUE(verified.png_intact);
+  EXPECT_EQ(by_verify(split), by_decode(split));
   EXPECT_EQ(png_image_data(split, "split.png"), data);
-  EXPECT_THROW(png_image_data(png.substr(0, idat), "none.png"), Error);
+  EXPECT_THROW(png_image_data(png.substr(0, idat_of(png).at), "none.png"), Error);
+  // Cut after the image data (no IEND): a whole picture, and its image data whole too.
+  const std::string cut = png.substr(0, png.size() - 12);
+  EXPECT_EQ(by_verify(cut), by_decode(cut));
+  EXPECT_TRUE(verify(cut, "cut.png").png_intact);
+}
+
+// Image data that libpng reads but that is not one exact stream is never called intact, and
+// its verdict is libpng's.
+TEST(ImageVerify, PngImageDataWithAnythingExtraIsNotIntact) {
+  const std::string data = idat_of(fixture("rgb8.png")).data;
+  const std::string cases[] = {
+      with_image_chunks(chunk("IDAT", data + "xyz")),                    // bytes after the stream
+      with_image_chunks(chunk("IDAT", data) + chunk("IDAT", "xyz")),     // a chunk after it
+      with_image_chunks(chunk("IDAT", data.substr(0, data.size() - 4))),  // without its Adler-32
+  };
+  for (const std::string& png : cases) {
+    EXPECT_EQ(by_verify(png), by_decode(png));
+    try {
+      EXPECT_FALSE(verify(png, "extra.png").png_intact);
+    } catch (const Error&) {
+    }
+  }
+  EXPECT_FALSE(verify(fixture("interlaced.png"), "i.png").png_intact);  // rows in seven passes
 }
 
 }  // namespace
