@@ -132,14 +132,15 @@ std::string ImageStore::add_generated_cover(std::string bytes, std::string_view 
 
 CheckedImage ImageStore::check(const fs::path& path, std::string_view source) {
   // The same checks as the PDF path (src/image): read through one descriptor under a size
-  // limit, recognised by the bytes, and a raster image decoded once, so a damaged picture
-  // never ends up in a book that readers then fail to show.
+  // limit, recognised by the bytes, and a raster image verified (decode's verdict, without
+  // keeping its pixels), so a damaged picture never ends up in a book that readers then fail
+  // to show.
   CheckedImage checked;
   try {
     checked.bytes = image::read_file(path, source);
     const image::Kind kind = image::sniff(checked.bytes);
     checked.media_type = image::media_type(kind);
-    if (kind != image::Kind::unknown && kind != image::Kind::svg) (void)image::decode(checked.bytes, source);
+    if (kind != image::Kind::unknown && kind != image::Kind::svg) (void)image::verify(checked.bytes, source);
   } catch (const Error& error) {
     checked.problem = fmt::format("{}: {}", error.diagnostic().message, source);
     return checked;

@@ -47,7 +47,7 @@ class ImageStore {
   /// folder); else nullopt and the warning in `problem`. Safe on any thread.
   static std::optional<std::filesystem::path> locate(const model::Document& document, const std::string& source,
                                                      std::string* problem = nullptr);
-  /// Reads and checks an image file (decoding it once); safe on any thread, so the costly
+  /// Reads and checks an image file (image::verify); safe on any thread, so the costly
   /// part of adding images can run in parallel before add_article_image names them in order.
   static CheckedImage check(const std::filesystem::path& path, std::string_view source);
   /// True when the file at `path` (from locate) is in the book already.
