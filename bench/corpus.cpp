@@ -146,12 +146,15 @@ class ArticleWriter {
  public:
   ArticleWriter(const CorpusOptions& options, int index)
       : rng_(Rng(options.seed).next() ^
-             (static_cast<std::uint64_t>(index) * 0xD1B54A32D192ED03ull)) {
+             (static_cast<std::uint64_t>(index) * 0xD1B54A32D192ED03ull)),
+        picture_(lead_picture(options, index)) {
     front_matter_ = rng_.chance(options.front_matter_ratio);
     russian_ = rng_.chance(0.12);
     width_ = rng_.chance(0.4) ? rng_.between(68, 80) : 0;
     footnotes_ = rng_.chance(0.15);
   }
+
+  bool uses_picture() const { return uses_picture_; }
 
   std::string write() {
     std::string headline = russian_ ? russian_headline() : english_headline();
@@ -374,7 +377,10 @@ class ArticleWriter {
   void lead_figure() {
     bool image = rng_.chance(0.9);
     bool caption = !image || rng_.chance(0.85);
-    if (image) out_ += "![" + caption_text() + "](lead.png)\n\n";
+    if (image) {
+      out_ += "![" + caption_text() + "](" + picture_.file + ")\n\n";
+      uses_picture_ = true;
+    }
     if (caption) {
       out_ += "**" + caption_text();
       if (rng_.chance(0.85)) out_ += " / " + credit();
@@ -402,7 +408,8 @@ class ArticleWriter {
     }
     if (rng_.chance(0.4)) out_ += "summary: " + yaml_quoted(sentence(russian_)) + "\n";
     if (rng_.chance(0.4)) {
-      out_ += "image: lead.png\nimage_caption: " + yaml_quoted(caption_text()) + "\n";
+      out_ += "image: " + picture_.file + "\nimage_caption: " + yaml_quoted(caption_text()) + "\n";
+      uses_picture_ = true;
       out_ += "image_credit: " + yaml_quoted(credit()) + "\n";
     }
     out_ += "---\n\n";
@@ -572,6 +579,8 @@ class ArticleWriter {
   }
 
   Rng rng_;
+  Picture picture_;
+  bool uses_picture_ = false;
   bool front_matter_ = false;
   bool russian_ = false;
   bool footnotes_ = false;
@@ -585,6 +594,30 @@ class ArticleWriter {
 
 std::string generate_article(const CorpusOptions& options, int index) {
   return ArticleWriter(options, index).write();
+}
+
+Article generate(const CorpusOptions& options, int index) {
+  ArticleWriter writer(options, index);
+  Article article;
+  article.text = writer.write();
+  if (writer.uses_picture()) article.picture = lead_picture(options, index);
+  return article;
+}
+
+Picture lead_picture(const CorpusOptions& options, int index) {
+  // Its own generator, so that the article's words are what they were before pictures.
+  Rng rng(Rng(options.seed ^ 0x5049435455524553ull).next() ^ (static_cast<std::uint64_t>(index) * 0x9E3779B97F4A7C15ull));
+  static constexpr int sizes[][2] = {{320, 213}, {480, 320}, {640, 427}, {800, 533}};
+  const auto& size = sizes[rng.below(4)];
+  Picture picture;
+  picture.width = size[0];
+  picture.height = size[1];
+  picture.png = rng.chance(0.25);
+  picture.seed = rng.next();
+  std::string number = std::to_string(index);
+  if (number.size() < 4) number.insert(0, 4 - number.size(), '0');
+  picture.file = "images/lead-" + number + (picture.png ? ".png" : ".jpg");
+  return picture;
 }
 
 std::string article_file_name(int index) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -47,9 +48,32 @@ struct CorpusOptions {
   double front_matter_ratio = 0.2;
 };
 
+/// The lead picture article `index` may show: a file name relative to the article
+/// ("images/lead-0001.jpg"), a size (one of four, 320x213 to 800x533), PNG or JPEG (one in
+/// four PNG), and the seed its pixels come from (write_picture).
+struct Picture {
+  std::string file;
+  int width = 0;
+  int height = 0;
+  bool png = false;
+  std::uint64_t seed = 0;
+};
+Picture lead_picture(const CorpusOptions& options, int index);
+
+struct Article {
+  std::string text;
+  std::optional<Picture> picture;  ///< when the article refers to its lead picture
+};
+
 /// Article number `index` (1-based) of the corpus. Each article depends only on the
 /// options and its index, so any subset can be regenerated on its own.
 std::string generate_article(const CorpusOptions& options, int index);
+/// The same, with the picture it refers to, if any.
+Article generate(const CorpusOptions& options, int index);
+
+/// The picture's bytes: a PNG or baseline JPEG (quality 85) of a synthetic photograph (sky,
+/// hills, a few buildings), the same bytes for the same Picture on any machine.
+std::string write_picture(const Picture& picture);
 
 /// The file an article is written to: "article-0001.md".
 std::string article_file_name(int index);

@@ -3,8 +3,10 @@
 // add their own exporters to a Registry instance at run time.
 #pragma once
 
+#include <cstddef>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -42,6 +44,26 @@ struct ExportOptions {
   bool pretty = true;  ///< indent text formats (JSON) for people to read
   /// How pages and books look; the default is the built-in `article` style.
   style::StyleSheet style;
+  /// Threads an exporter may use for one output (reading, rendering, compressing articles of
+  /// a collection); 0 means one per core. The output is the same for any number.
+  unsigned threads = 0;
+};
+
+/// The articles of a collection, read when an exporter asks for them, so that a book of
+/// thousands of articles need not hold them all in memory at once.
+class ArticleStream {
+ public:
+  virtual ~ArticleStream() = default;
+  /// How many articles the collection has.
+  virtual std::size_t size() const = 0;
+  /// Reads article `index` (0-based). Called at most once per index, from any thread, several
+  /// at a time. nullopt when the article could not be read and that was reported to
+  /// `diagnostics` as an error: the exporter leaves it out and goes on with the others.
+  /// Throws galley::Error when the whole export should stop.
+  virtual std::optional<model::Document> read(std::size_t index, Diagnostics& diagnostics) const = 0;
+  /// Told once the exporter is done with article `index`: written, or read and kept for the
+  /// end by an exporter that needs every article at once (progress); any thread.
+  virtual void finished(std::size_t index) const { (void)index; }
 };
 
 class Exporter {
@@ -59,6 +81,12 @@ class Exporter {
                                 const std::vector<model::Document>& articles,
                                 const ExportOptions& options, ByteSink& sink,
                                 Diagnostics& diagnostics) const;
+  /// Writes a collection whose articles come from `articles`, as one output. The default
+  /// reads every article (on `options.threads` threads) and calls write_collection;
+  /// exporters that can write article by article override it and keep memory flat. Articles
+  /// the stream could not read are left out; none at all is an error (ErrorKind::usage).
+  virtual void write_stream(const model::Collection& collection, const ArticleStream& articles,
+                            const ExportOptions& options, ByteSink& sink, Diagnostics& diagnostics) const;
 };
 
 /// The exporters a program can use, by name.

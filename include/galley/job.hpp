@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,21 @@ struct CollectionOverrides {
   bool any() const { return !title.empty() || !editor.empty() || !lang.empty() || !cover.empty(); }
 };
 
+/// One slice of a batch split across machines or processes: `--shard K/N`.
+struct Shard {
+  unsigned index = 1;  ///< K, 1-based
+  unsigned count = 1;  ///< N; 1 keeps every input
+  bool operator==(const Shard&) const = default;
+};
+
+/// What a run did with its articles: what the summary line of a batch says.
+struct JobReport {
+  std::size_t articles = 0;     ///< articles to export (after the shard was taken)
+  std::size_t done = 0;         ///< exported without error
+  std::size_t failed = 0;       ///< failed (each reported as an error)
+  std::size_t not_started = 0;  ///< never started because `fail_fast` stopped the run
+};
+
 struct Job {
   std::vector<std::string> inputs;  ///< article paths; "-" is standard input
   std::string format = "json";      ///< a name in the registry
@@ -37,7 +53,8 @@ struct Job {
   /// `export_options.style`.
   std::string style;
   CollectionOverrides collection;
-  /// Threads that read a collection's articles; 0 means one per core.
+  /// Threads that read, render and compress articles at once; 0 means one per core. The
+  /// output is the same whatever the number.
   unsigned threads = 0;
   /// When set, every input (every article of a manifest) is exported on its own into this
   /// folder, named after its file with the format's extension; `output` is then unused.
@@ -47,7 +64,22 @@ struct Job {
   /// A collection whose articles name more pictures than this in all (each reference
   /// counted) is refused (ErrorKind::data); one article's limit is ReadOptions::max_images.
   std::size_t max_collection_images = 10000;
+  /// Stop at the first article that fails: no other article starts (in `output_dir`, the
+  /// outputs already written stay). Without it, every other article is still exported.
+  bool fail_fast = false;
+  /// Only this slice of the articles (manifests expanded), see `shard_of`.
+  Shard shard;
+  /// Called each time an article is done (exported or failed), with how many of how many;
+  /// from any thread, never two calls at once. For progress bars.
+  std::function<void(std::size_t done, std::size_t total)> on_progress;
 };
+
+/// The articles shard `shard` keeps: every input is ranked by its path (byte order, ties by
+/// position), and the input of rank r goes to shard r mod N + 1. The shards of one list are
+/// disjoint, together hold every input exactly once, differ in size by one at most, and do
+/// not depend on the order the inputs were given in; the inputs kept stay in their order.
+/// Throws galley::Error (usage) unless 1 <= K <= N.
+std::vector<std::string> shard_of(const std::vector<std::string>& inputs, Shard shard);
 
 /// The file names `run` gives each input in `output_dir`: the input's stem and `extension`;
 /// inputs whose stems collide ("a/article.md", "b/article.md") are named after their folder
@@ -55,8 +87,12 @@ struct Job {
 std::vector<std::string> output_names(const std::vector<std::string>& inputs, std::string_view extension);
 
 /// Runs the job. Warnings and errors go to `diagnostics`; throws galley::Error on failure,
-/// leaving any existing output untouched.
-void run(const Job& job, const Registry& registry, Diagnostics& diagnostics);
+/// leaving any existing output untouched. With several articles, one that fails is reported
+/// to `diagnostics` as an error and the others go on (unless `fail_fast`); at the end run
+/// throws an Error of the first failed article's kind (in input order) that counts them. One
+/// output (a book, a PDF) is then not written; in `output_dir` the others are. `report`, when
+/// given, is filled in whether run returns or throws.
+void run(const Job& job, const Registry& registry, Diagnostics& diagnostics, JobReport* report = nullptr);
 
 /// Writes `bytes` to `path` atomically: a temporary file in the same folder, flushed, then
 /// renamed over `path`. Throws galley::Error (cant_create or io); never leaves the

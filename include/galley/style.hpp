@@ -39,6 +39,8 @@ struct Page {
   bool landscape = false;
   Length top{20 * points_per_mm}, bottom{22 * points_per_mm}, inner{20 * points_per_mm}, outer{20 * points_per_mm};
   bool mirror = false;  ///< inner/outer swap on left-hand pages
+  /// The page's ground, run into the bleed; white is the paper (nothing is painted).
+  Color background{Color::Space::rgb, {1, 1, 1, 0}};
   bool operator==(const Page&) const = default;
 };
 
@@ -91,6 +93,7 @@ struct TitleBlock {
 struct Figures {
   Length caption_size{8.5};
   Length space{10};  ///< above and below
+  bool lead_bleed = false;  ///< the lead picture runs across the page into the bleed
   bool operator==(const Figures&) const = default;
 };
 

@@ -181,14 +181,14 @@ class Preflight {
     for (const auto& ref : model::pictures(document)) {
       const auto ppi = worst_ppi.find(ref.source);
       if (ppi == worst_ppi.end() || !report_.print || ppi->second >= print_ppi) continue;
-      const double worst = ppi->second;  // read before the entry is erased
-      worst_ppi.erase(ppi);              // once a picture
+      const double lowest = ppi->second;
+      worst_ppi.erase(ppi);  // reported once a picture, however often it is named
       const auto [width, height] = placed[ref.source];
       const image::Info& info = pictures.at(ref.source);
       add("resolution", Severity::warning, document.origin, ref.line,
           fmt::format("{} is {:.0f} ppi at its placed size ({:.0f} x {:.0f} mm): print needs {:.0f}, that is {} x {} "
                       "pixels ({} x {} now)",
-                      ref.source, std::floor(worst), width / 72 * 25.4, height / 72 * 25.4, print_ppi,
+                      ref.source, std::floor(lowest), width / 72 * 25.4, height / 72 * 25.4, print_ppi,
                       static_cast<long>(std::ceil(width / 72 * print_ppi)),
                       static_cast<long>(std::ceil(height / 72 * print_ppi)), info.width, info.height));
     }

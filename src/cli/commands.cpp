@@ -4,9 +4,12 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <charconv>
+#include <chrono>
 #include <filesystem>
 #include <iostream>
 
+#include "cli/progress.hpp"
 #include "galley/job.hpp"
 #include "galley/style.hpp"
 #include "galley/version.hpp"
@@ -20,6 +23,11 @@ void print_diagnostics(const Diagnostics& diagnostics, bool quiet) {
     std::cerr << render(diagnostic) << '\n';
   }
 }
+
+// A failure whose messages are printed already; carries the exit code.
+struct Reported {
+  int code;
+};
 
 // Options every reading subcommand shares.
 struct ReadFlags {
@@ -61,6 +69,62 @@ struct ReadFlags {
   }
 };
 
+// Options of the subcommands that convert many articles at once: threads, failures, shards.
+struct BatchFlags {
+  unsigned jobs = 0;
+  bool fail_fast = false;
+  std::string shard;
+
+  void add_to(CLI::App& command) {
+    command.add_option("-j,--jobs", jobs, "Articles converted at once (default: one per core)")
+        ->check(CLI::PositiveNumber);
+    command.add_flag("--fail-fast", fail_fast, "Stop at the first article that fails (default: go on with the others)");
+    command.add_option("--shard", shard, "Convert only slice K of N (1 <= K <= N) of the articles, e.g. 3/8");
+  }
+
+  void apply_to(Job& job) const {
+    job.threads = jobs;
+    job.fail_fast = fail_fast;
+    if (shard.empty()) return;
+    unsigned k = 0;
+    unsigned n = 0;
+    const char* end = shard.data() + shard.size();
+    const auto [after_k, k_error] = std::from_chars(shard.data(), end, k);
+    const bool slash = k_error == std::errc{} && after_k != end && *after_k == '/';
+    const auto [after_n, n_error] = slash ? std::from_chars(after_k + 1, end, n) : std::from_chars_result{end, std::errc::invalid_argument};
+    if (!slash || n_error != std::errc{} || after_n != end || k < 1 || k > n) {
+      throw Error(ErrorKind::usage, "", 0, fmt::format("--shard takes K/N with 1 <= K <= N, e.g. 3/8; not '{}'", shard));
+    }
+    job.shard = {k, n};
+  }
+};
+
+// Runs a conversion and prints its diagnostics, with a progress bar on a terminal (unless
+// quiet) and, for more than one article, a summary line at the end, even when it failed.
+void run_batch(Job job, const Registry& registry, Diagnostics& diagnostics, bool quiet) {
+  const auto start = std::chrono::steady_clock::now();
+  ProgressBar bar(!quiet);
+  job.on_progress = [&bar](std::size_t done, std::size_t total) { bar.update(done, total); };
+  JobReport report;
+  auto summarise = [&] {
+    bar.clear();
+    if (quiet || report.articles < 2) return;
+    const std::chrono::duration<double> seconds = std::chrono::steady_clock::now() - start;
+    std::cerr << summary_line(report, diagnostics.count(Severity::warning), seconds.count()) << '\n';
+  };
+  try {
+    run(job, registry, diagnostics, &report);
+  } catch (const Error& error) {
+    bar.clear();
+    print_diagnostics(diagnostics, quiet);
+    std::cerr << render(error.diagnostic()) << '\n';
+    summarise();
+    throw Reported{exit_code(error.kind())};
+  }
+  print_diagnostics(diagnostics, quiet);
+  summarise();
+}
+
 // Where `galley epub` and `galley pdf` write when no -o is given: beside a single article or
 // manifest, with the extension swapped. Several articles have no obvious name, so -o is
 // required then.
@@ -75,7 +139,7 @@ std::string default_output_path(const std::vector<std::string>& inputs, std::str
 }
 
 // The options of the paged formats (pdf, trace): inputs, output, collection metadata, --strict.
-void add_paged_options(CLI::App& command, Job& job, ReadFlags& flags, std::string_view output_help) {
+void add_paged_options(CLI::App& command, Job& job, ReadFlags& flags, BatchFlags& batch, std::string_view output_help) {
   command.add_option("input", job.inputs, "Articles (.md, '-' for stdin) in reading order, or one collection (.toml)")
       ->required();
   auto* output = command.add_option("-o,--output", job.output, std::string(output_help));
@@ -87,6 +151,7 @@ void add_paged_options(CLI::App& command, Job& job, ReadFlags& flags, std::strin
   command.add_option("--style", job.style, "Style: a built-in name (`galley styles`) or a .toml file");
   command.add_flag("--strict", job.strict, "Treat warnings as errors: write nothing when there is one");
   flags.add_to(command);
+  batch.add_to(command);
   command.fallthrough();
 }
 
@@ -114,6 +179,7 @@ int run(int argc, char** argv) {
   Job epub_job;
   epub_job.output.clear();
   ReadFlags epub_flags;
+  BatchFlags epub_batch;
   auto* epub = app.add_subcommand("epub", "Bind one or more articles, or a collection, into an EPUB 3 book");
   epub->add_option("input", epub_job.inputs, "Articles (.md) in reading order, or one collection (.toml)")
       ->required();
@@ -126,20 +192,23 @@ int run(int argc, char** argv) {
   epub->add_option("--style", epub_job.style, "Style: a built-in name (`galley styles`) or a .toml file");
   epub->add_flag("--strict", epub_job.strict, "Treat warnings as errors: write nothing when there is one");
   epub_flags.add_to(*epub);
+  epub_batch.add_to(*epub);
   epub->fallthrough();
 
   Job pdf_job;
   pdf_job.output.clear();
   ReadFlags pdf_flags;
+  BatchFlags pdf_batch;
   auto* pdf = app.add_subcommand("pdf", "Typeset one or more articles, or a collection, as PDF");
-  add_paged_options(*pdf, pdf_job, pdf_flags,
+  add_paged_options(*pdf, pdf_job, pdf_flags, pdf_batch,
                     "The PDF to write, '-' for stdout (default: ARTICLE.pdf beside the input); several articles "
                     "with -o make one PDF");
 
   Job trace_job;
   ReadFlags trace_flags;
+  BatchFlags trace_batch;
   auto* trace = app.add_subcommand("trace", "Print the PDF's page layout as text (for debugging and tests)");
-  add_paged_options(*trace, trace_job, trace_flags, "Write to a file instead of stdout");
+  add_paged_options(*trace, trace_job, trace_flags, trace_batch, "Write to a file instead of stdout");
 
   Job check_job;
   ReadFlags check_flags;
@@ -190,15 +259,17 @@ int run(int argc, char** argv) {
     if (*epub) {
       epub_job.format = "epub";
       epub_job.read = epub_flags.options();
+      epub_batch.apply_to(epub_job);
       if (epub_job.output.empty()) epub_job.output = default_output_path(epub_job.inputs, ".epub", "BOOK.epub");
-      run(epub_job, registry, diagnostics);
+      run_batch(epub_job, registry, diagnostics, quiet);
     } else if (*pdf) {
       pdf_job.format = "pdf";
       pdf_job.read = pdf_flags.options();
+      pdf_batch.apply_to(pdf_job);
       if (pdf_job.output.empty() && pdf_job.output_dir.empty()) {
         pdf_job.output = default_output_path(pdf_job.inputs, ".pdf", "FILE.pdf");
       }
-      run(pdf_job, registry, diagnostics);
+      run_batch(pdf_job, registry, diagnostics, quiet);
     } else if (*check) {
       check_job.format = check_json ? "check-json" : "check";
       check_job.read = check_flags.options();
@@ -208,13 +279,16 @@ int run(int argc, char** argv) {
     } else if (*trace) {
       trace_job.format = "trace";
       trace_job.read = trace_flags.options();
-      run(trace_job, registry, diagnostics);
+      trace_batch.apply_to(trace_job);
+      run_batch(trace_job, registry, diagnostics, quiet);
     } else {
       inspect_job.format = "json";
       inspect_job.read = inspect_flags.options();
       inspect_job.export_options.pretty = !compact;
-      run(inspect_job, registry, diagnostics);
+      run_batch(inspect_job, registry, diagnostics, quiet);
     }
+  } catch (const Reported& reported) {
+    return reported.code;
   } catch (const Error& error) {
     print_diagnostics(diagnostics, quiet);
     std::cerr << render(error.diagnostic()) << '\n';
@@ -224,8 +298,7 @@ int run(int argc, char** argv) {
     std::cerr << "galley: internal error: " << error.what() << '\n';
     return exit_code(ErrorKind::internal);
   }
-  print_diagnostics(diagnostics, quiet);
-  return 0;
+  return 0;  // run_batch printed the diagnostics
 }
 
 }  // namespace galley::cli

@@ -1,5 +1,7 @@
 // Atomic output: a temporary file beside the target, flushed, renamed over it. A failed or
 // killed run never leaves a half-written file or clobbers the previous good output.
+#include "export/atomic_file.hpp"
+
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <sys/stat.h>
@@ -10,6 +12,7 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <optional>
 #include <string>
 #include <thread>
 
@@ -115,37 +118,73 @@ int open_named(const std::filesystem::path& folder, const std::string& target, s
 
 }  // namespace
 
-void write_file_atomically(const std::string& path, std::string_view bytes) {
-  if (write_to_special_file(path, bytes)) return;
-  std::filesystem::path target(path);
-  std::filesystem::path folder = target.parent_path().empty() ? "." : target.parent_path();
+struct AtomicFile::Impl {
+  std::string path;
+  std::filesystem::path folder;
+  std::optional<TemporaryFile> temporary;  ///< empty for a device or pipe
+  bool unnamed = false;
+  std::string buffered;                    ///< a device's bytes, written on commit
+};
+
+AtomicFile::AtomicFile(std::string path) : impl_(std::make_unique<Impl>()) {
+  impl_->path = std::move(path);
+  struct stat status {};
+  // A device or pipe named as output (/dev/null, /dev/stdout, a FIFO) is written to as it is,
+  // on commit: renaming a temporary file over it would replace it with a regular file.
+  if (::stat(impl_->path.c_str(), &status) == 0 && !S_ISREG(status.st_mode) && !S_ISDIR(status.st_mode)) return;
+  const std::filesystem::path target(impl_->path);
+  impl_->folder = target.parent_path().empty() ? "." : target.parent_path();
   // Beside the target: the same file system, so the rename is atomic.
   std::string named;
-  int fd = open_unnamed(folder);
-  const bool unnamed = fd >= 0;
-  if (!unnamed) {
+  int fd = open_unnamed(impl_->folder);
+  impl_->unnamed = fd >= 0;
+  if (!impl_->unnamed) {
     if (errno != EOPNOTSUPP && errno != EISDIR && errno != EINVAL) {
-      fail(ErrorKind::cant_create, path, "cannot create output");
+      fail(ErrorKind::cant_create, impl_->path, "cannot create output");
     }
-    fd = open_named(folder, path, named);
+    fd = open_named(impl_->folder, impl_->path, named);
   }
-  if (fd < 0) fail(ErrorKind::cant_create, path, "cannot create output");
-  TemporaryFile temporary(named, fd);
+  if (fd < 0) fail(ErrorKind::cant_create, impl_->path, "cannot create output");
+  impl_->temporary.emplace(named, fd);
+}
 
-  write_all(fd, bytes, path);
-  if (::fsync(fd) != 0) fail(ErrorKind::io, path, "cannot flush output");
-  if (unnamed) temporary.name(link_unnamed(fd, folder, path));
+AtomicFile::~AtomicFile() = default;
+
+void AtomicFile::write(std::string_view bytes) {
+  if (!impl_->temporary) {
+    impl_->buffered.append(bytes);
+    return;
+  }
+  write_all(impl_->temporary->fd(), bytes, impl_->path);
+}
+
+void AtomicFile::commit() {
+  const std::string& path = impl_->path;
+  if (!impl_->temporary) {
+    if (!write_to_special_file(path, impl_->buffered)) fail(ErrorKind::cant_create, path, "cannot open output");
+    return;
+  }
+  TemporaryFile& temporary = *impl_->temporary;
+  if (::fsync(temporary.fd()) != 0) fail(ErrorKind::io, path, "cannot flush output");
+  if (impl_->unnamed) temporary.name(link_unnamed(temporary.fd(), impl_->folder, path));
   if (temporary.close() != 0) fail(ErrorKind::io, path, "cannot close output");
   if (::rename(temporary.path().c_str(), path.c_str()) != 0) {
     fail(ErrorKind::cant_create, path, "cannot replace output");
   }
   temporary.release();
   // Flush the folder too, so the rename itself survives a crash.
-  int folder_fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY);
+  int folder_fd = ::open(impl_->folder.c_str(), O_RDONLY | O_DIRECTORY);
   if (folder_fd >= 0) {
     ::fsync(folder_fd);
     ::close(folder_fd);
   }
+  impl_->temporary.reset();
+}
+
+void write_file_atomically(const std::string& path, std::string_view bytes) {
+  AtomicFile file(path);
+  file.write(bytes);
+  file.commit();
 }
 
 }  // namespace galley

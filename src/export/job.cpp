@@ -1,15 +1,20 @@
-// Running a Job: read the inputs, export them to memory, then write the output in one go.
+// Running a Job: the inputs (a shard of them) read, exported and written, one output or one
+// per article, article by article where the exporter allows, a failed article reported while
+// the others go on.
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <atomic>
 #include <filesystem>
 #include <iostream>
 #include <map>
+#include <mutex>
+#include <numeric>
+#include <optional>
 #include <set>
-#include <thread>
 
+#include "export/atomic_file.hpp"
 #include "export/parallel.hpp"
-#include "export/read_articles.hpp"
 #include "galley/job.hpp"
 #include "model/pictures.hpp"
 
@@ -46,16 +51,6 @@ void check_resource_path(const ReadOptions& read) {
   }
 }
 
-void refuse_too_many_images(const Job& job, const std::vector<model::Document>& articles) {
-  std::size_t total = 0;
-  for (const auto& article : articles) total += model::pictures(article).size();
-  if (total > job.max_collection_images) {
-    throw Error(ErrorKind::data, job.inputs.size() == 1 ? job.inputs.front() : "", 0,
-                fmt::format("the articles name {} images in all, over the limit of {} a collection", total,
-                            job.max_collection_images));
-  }
-}
-
 void apply(const CollectionOverrides& overrides, model::Collection& collection) {
   if (!overrides.title.empty()) collection.title = overrides.title;
   if (!overrides.editor.empty()) collection.editor = overrides.editor;
@@ -71,10 +66,115 @@ void refuse_if_strict(const Job& job, const Diagnostics& diagnostics) {
   }
 }
 
-// Each input on its own into job.output_dir.
-void run_each(const Job& job, const Exporter& exporter, const ExportOptions& options, Diagnostics& diagnostics) {
+// Counts articles done and tells job.on_progress, one call at a time.
+class Progress {
+ public:
+  Progress(const Job& job, std::size_t total) : callback_(job.on_progress), total_(total) {}
+  void tick() {
+    if (!callback_) return;
+    std::lock_guard lock(mutex_);
+    callback_(++done_, total_);
+  }
+
+ private:
+  const std::function<void(std::size_t, std::size_t)>& callback_;
+  std::size_t total_;
+  std::size_t done_ = 0;
+  std::mutex mutex_;
+};
+
+// The failures of a batch: how many, and the kind of the first in input order (the exit code).
+class Failures {
+ public:
+  void add(std::size_t index, ErrorKind kind) {
+    std::lock_guard lock(mutex_);
+    ++count_;
+    if (!first_ || index < first_->first) first_ = {index, kind};
+  }
+  std::size_t count() const { return count_; }
+  ErrorKind first_kind() const { return first_ ? first_->second : ErrorKind::internal; }
+
+ private:
+  std::mutex mutex_;
+  std::atomic<std::size_t> count_{0};
+  std::optional<std::pair<std::size_t, ErrorKind>> first_;
+};
+
+// The positions shard_of keeps, in increasing order.
+std::vector<std::size_t> shard_positions(const std::vector<std::string>& inputs, Shard shard) {
+  if (shard.count == 0 || shard.index == 0 || shard.index > shard.count) {
+    throw Error(ErrorKind::usage, "", 0,
+                fmt::format("--shard {}/{}: K must be between 1 and N", shard.index, shard.count));
+  }
+  std::vector<std::size_t> order(inputs.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  if (shard.count == 1) return order;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return inputs[a] < inputs[b]; });
+  std::vector<std::size_t> kept;
+  for (std::size_t rank = shard.index - 1; rank < order.size(); rank += shard.count) kept.push_back(order[rank]);
+  std::sort(kept.begin(), kept.end());
+  return kept;
+}
+
+std::string plural(std::size_t n, std::string_view what) {
+  return fmt::format("{} {}{}", n, what, n == 1 ? "" : "s");
+}
+
+// The articles of a collection read on demand: a failure is reported and counted, and with
+// fail_fast stops the export instead.
+class JobStream final : public ArticleStream {
+ public:
+  JobStream(const std::vector<std::string>& paths, const Job& job, Progress& progress)
+      : paths_(paths), job_(job), progress_(progress) {}
+  std::size_t size() const override { return paths_.size(); }
+  std::optional<model::Document> read(std::size_t index, Diagnostics& diagnostics) const override {
+    ++started_;
+    std::optional<model::Document> article;
+    try {
+      article = read_markdown_file(paths_[index], job_.read, diagnostics);
+    } catch (const Error& error) {
+      failures_.add(index, error.kind());
+      if (job_.fail_fast) throw;
+      diagnostics.report(error.diagnostic());
+      progress_.tick();
+      return std::nullopt;
+    }
+    count_pictures(paths_[index], *article);
+    return article;
+  }
+  void finished(std::size_t) const override { progress_.tick(); }
+
+  Failures& failures() const { return failures_; }
+  std::size_t started() const { return started_; }
+  /// Whether the collection named more pictures than Job::max_collection_images: the whole
+  /// export stops, it is no article's failure.
+  bool over_picture_limit() const { return over_picture_limit_; }
+
+ private:
+  // Counted as the articles arrive, each reference once: one PDF or EPUB of many articles
+  // must not grow without bound because each article stayed under its own limit.
+  void count_pictures(const std::string& path, const model::Document& article) const {
+    const std::size_t total = pictures_ += model::pictures(article).size();
+    if (total <= job_.max_collection_images) return;
+    over_picture_limit_ = true;
+    throw Error(ErrorKind::data, path, 0,
+                fmt::format("the articles so far name {} images in all, over the limit of {} a collection", total,
+                            job_.max_collection_images));
+  }
+
+  const std::vector<std::string>& paths_;
+  const Job& job_;
+  Progress& progress_;
+  mutable Failures failures_;
+  mutable std::atomic<std::size_t> started_{0};
+  mutable std::atomic<std::size_t> pictures_{0};
+  mutable std::atomic<bool> over_picture_limit_{false};
+};
+
+// Manifests replaced by their articles.
+std::vector<std::string> expand_manifests(const std::vector<std::string>& inputs, Diagnostics& diagnostics) {
   std::vector<std::string> paths;
-  for (const auto& input : job.inputs) {
+  for (const auto& input : inputs) {
     if (input == "-") throw Error(ErrorKind::usage, "", 0, "standard input cannot be written to a folder of outputs");
     if (is_manifest_path(input)) {
       for (auto& article : read_manifest_file(input, diagnostics).articles) paths.push_back(std::move(article));
@@ -82,40 +182,184 @@ void run_each(const Job& job, const Exporter& exporter, const ExportOptions& opt
       paths.push_back(input);
     }
   }
+  return paths;
+}
+
+// Each input on its own into job.output_dir: read, exported and handed to a writer, several at
+// a time, so only the outputs waiting for the disk are held in memory.
+void run_each(const Job& job, const Exporter& exporter, const ExportOptions& options, Diagnostics& diagnostics,
+              JobReport& report) {
+  const std::vector<std::string> all = expand_manifests(job.inputs, diagnostics);
   std::error_code error;
   if (!std::filesystem::is_directory(job.output_dir, error)) {
     throw Error(ErrorKind::cant_create, job.output_dir, 0, "no such folder");
   }
-  const auto names = output_names(paths, exporter.extension());
+  // Named from the whole list, so that every shard names an article as a run of all would.
+  const auto names = output_names(all, exporter.extension());
+  const std::vector<std::size_t> selected = shard_positions(all, job.shard);  // indices into `all`
   std::set<std::filesystem::path> inputs;  // canonical, so the check is linear in the inputs
-  for (const auto& input : paths) inputs.insert(std::filesystem::weakly_canonical(input, error));
+  for (const auto& input : all) inputs.insert(std::filesystem::weakly_canonical(input, error));
   std::vector<std::string> outputs;
-  for (const auto& name : names) {
-    outputs.push_back((std::filesystem::path(job.output_dir) / name).string());
+  for (const std::size_t i : selected) {
+    outputs.push_back((std::filesystem::path(job.output_dir) / names[i]).string());
     if (inputs.count(std::filesystem::weakly_canonical(outputs.back(), error))) {
       throw Error(ErrorKind::usage, outputs.back(), 0, "the output would overwrite an input");
     }
   }
-  // Each article read and exported on its own, several at a time.
-  std::vector<std::string> bytes(paths.size());
-  run_in_parallel(
-      paths.size(), job.threads,
-      [&](std::size_t i, Diagnostics& own) {
-        StringSink sink;
-        exporter.write_model(read_markdown_file(paths[i], job.read, own), options, sink, own);
-        bytes[i] = sink.take();
-      },
-      diagnostics);
+  report.articles = selected.size();
+
+  Progress progress(job, selected.size());
+  Failures failures;
+  std::vector<Diagnostics> own(selected.size());
+  std::vector<char> ok(selected.size(), 0);
+  std::atomic<bool> stop{false};
+  std::atomic<std::size_t> started{0};
+  std::optional<Error> first_error;  // with fail_fast: the error that stopped the run
+  std::mutex first_error_mutex;
+  auto failed = [&](std::size_t k, const Error& e) {
+    failures.add(k, e.kind());
+    progress.tick();
+    if (job.fail_fast) {
+      // The error that stops the run is thrown at the end, not listed with the others.
+      std::lock_guard lock(first_error_mutex);
+      if (!stop.exchange(true)) {
+        first_error.emplace(e);
+        return;
+      }
+    }
+    own[k].report(e.diagnostic());
+  };
+  {
+    // Each file is flushed to disk before it is renamed into place: those waits overlap on
+    // threads of their own (they wait for the disk, not the processor).
+    const unsigned busy = thread_count(job.threads);
+    WaitingPool writers(4 * busy, 8 * busy);
+    Diagnostics unused;
+    run_in_parallel(
+        selected.size(), job.threads,
+        [&](std::size_t k, Diagnostics&) {
+          if (stop) return;
+          ++started;
+          StringSink sink;
+          try {
+            exporter.write_model(read_markdown_file(all[selected[k]], job.read, own[k]), options, sink, own[k]);
+          } catch (const Error& e) {
+            failed(k, e);
+            return;
+          }
+          if (job.strict && own[k].count(Severity::warning) > 0) {
+            failed(k, Error(ErrorKind::data, all[selected[k]], 0, "warnings and --strict: not written"));
+            return;
+          }
+          writers.submit([&, k, bytes = sink.take()] {
+            try {
+              write_file_atomically(outputs[k], bytes);
+              ok[k] = 1;
+              progress.tick();
+            } catch (const Error& e) {
+              failed(k, e);
+            }
+          });
+        },
+        unused);
+  }
+  for (const auto& article : own) {
+    for (const auto& item : article.items()) diagnostics.report(item);
+  }
+  report.done = static_cast<std::size_t>(std::count(ok.begin(), ok.end(), 1));
+  report.failed = failures.count();
+  report.not_started = selected.size() - started;
+  if (first_error) throw *first_error;
+  if (failures.count() > 0) {
+    throw Error(failures.first_kind(), "", 0,
+                fmt::format("{} of {} failed; {} written", failures.count(), plural(selected.size(), "article"),
+                            plural(report.done, "output")));
+  }
+}
+
+// Every article into one output, article by article where the exporter can.
+void run_collection(const Job& job, const Exporter& exporter, ExportOptions& options, Diagnostics& diagnostics,
+                    JobReport& report) {
+  model::Collection collection;
+  if (job.inputs.size() == 1 && is_manifest_path(job.inputs.front())) {
+    collection = read_manifest_file(job.inputs.front(), diagnostics);
+  } else {
+    collection.articles = job.inputs;
+  }
+  apply(job.collection, collection);
+  if (job.style.empty() && collection.style) options.style = style::load(*collection.style);
+  const std::size_t given = collection.articles.size();
+  collection.articles = shard_of(collection.articles, job.shard);
+  report.articles = collection.articles.size();
+  if (collection.articles.empty()) {
+    throw Error(ErrorKind::usage, "", 0,
+                fmt::format("shard {}/{} holds none of the {}", job.shard.index, job.shard.count,
+                            plural(given, "article")));
+  }
+
+  Progress progress(job, collection.articles.size());
+  const JobStream stream(collection.articles, job, progress);
+  StringSink memory;  // standard output gets the whole output or nothing
+  std::optional<AtomicFile> file;
+  if (job.output != "-") file.emplace(job.output);
+  ByteSink& sink = file ? static_cast<ByteSink&>(*file) : memory;
+  auto count = [&] {
+    report.failed = stream.failures().count();
+    report.not_started = report.articles - stream.started();
+    report.done = report.articles - report.failed - report.not_started;
+  };
+  try {
+    exporter.write_stream(collection, stream, options, sink, diagnostics);
+  } catch (const Error&) {
+    count();
+    // An export left with no article, because they all failed, is told as their failure.
+    if (job.fail_fast || stream.failures().count() == 0 || stream.over_picture_limit()) throw;
+  }
+  count();
+  if (stream.failures().count() > 0) {
+    throw Error(stream.failures().first_kind(), "", 0,
+                fmt::format("{} of {} failed: nothing written", stream.failures().count(),
+                            plural(report.articles, "article")));
+  }
   refuse_if_strict(job, diagnostics);
-  // Each file is flushed to disk before it is renamed into place: those waits overlap on more
-  // threads than there are cores (they wait for the disk, not the processor).
-  const unsigned writers = job.threads != 0 ? job.threads : 4 * std::max(1u, std::thread::hardware_concurrency());
-  run_in_parallel(
-      outputs.size(), writers,
-      [&](std::size_t i, Diagnostics&) { write_file_atomically(outputs[i], bytes[i]); }, diagnostics);
+  if (file) {
+    file->commit();
+    return;
+  }
+  std::cout.write(memory.str().data(), static_cast<std::streamsize>(memory.str().size()));
+  std::cout.flush();
+  if (!std::cout) throw Error(ErrorKind::io, "<stdout>", 0, "cannot write to standard output");
+}
+
+void run_one(const Job& job, const Exporter& exporter, const ExportOptions& options, Diagnostics& diagnostics,
+             JobReport& report) {
+  report.articles = 1;
+  report.failed = 1;  // until it is written
+  StringSink memory;
+  std::optional<AtomicFile> file;
+  if (job.output != "-") file.emplace(job.output);
+  ByteSink& sink = file ? static_cast<ByteSink&>(*file) : memory;
+  exporter.write_model(read_markdown_file(job.inputs.front(), job.read, diagnostics), options, sink, diagnostics);
+  refuse_if_strict(job, diagnostics);
+  if (file) {
+    file->commit();
+  } else {
+    std::cout.write(memory.str().data(), static_cast<std::streamsize>(memory.str().size()));
+    std::cout.flush();
+    if (!std::cout) throw Error(ErrorKind::io, "<stdout>", 0, "cannot write to standard output");
+  }
+  report.failed = 0;
+  report.done = 1;
+  if (job.on_progress) job.on_progress(1, 1);
 }
 
 }  // namespace
+
+std::vector<std::string> shard_of(const std::vector<std::string>& inputs, Shard shard) {
+  std::vector<std::string> kept;
+  for (const std::size_t i : shard_positions(inputs, shard)) kept.push_back(inputs[i]);
+  return kept;
+}
 
 std::vector<std::string> output_names(const std::vector<std::string>& inputs, std::string_view extension) {
   namespace fs = std::filesystem;
@@ -138,7 +382,10 @@ std::vector<std::string> output_names(const std::vector<std::string>& inputs, st
   return names;
 }
 
-void run(const Job& job, const Registry& registry, Diagnostics& diagnostics) {
+void run(const Job& job, const Registry& registry, Diagnostics& diagnostics, JobReport* report) {
+  JobReport ignored;
+  JobReport& out = report ? *report : ignored;
+  out = {};
   auto exporter = registry.make(job.format);
   if (!exporter) {
     throw Error(ErrorKind::usage, "", 0,
@@ -146,39 +393,23 @@ void run(const Job& job, const Registry& registry, Diagnostics& diagnostics) {
   }
   if (job.inputs.empty()) throw Error(ErrorKind::usage, "", 0, "no input given");
   check_resource_path(job.read);
+  (void)shard_positions({}, job.shard);  // refuses a bad shard before anything is read
   ExportOptions options = job.export_options;
+  options.threads = job.threads;
   if (!job.style.empty()) options.style = style::load(job.style);
   if (!job.output_dir.empty()) {
-    run_each(job, *exporter, options, diagnostics);
+    run_each(job, *exporter, options, diagnostics, out);
     return;
   }
   refuse_overwriting_inputs(job);
-
-  StringSink sink;
-  if (job.inputs.size() == 1 && !is_manifest_path(job.inputs.front()) && !job.collection.any()) {
-    auto document = read_markdown_file(job.inputs.front(), job.read, diagnostics);
-    exporter->write_model(document, options, sink, diagnostics);
-  } else {
-    model::Collection collection;
-    if (job.inputs.size() == 1 && is_manifest_path(job.inputs.front())) {
-      collection = read_manifest_file(job.inputs.front(), diagnostics);
-    } else {
-      collection.articles = job.inputs;
+  const bool single = job.inputs.size() == 1 && !is_manifest_path(job.inputs.front()) && !job.collection.any();
+  if (single) {
+    if (shard_of(job.inputs, job.shard).empty()) {
+      throw Error(ErrorKind::usage, "", 0, fmt::format("shard {}/{} holds no article", job.shard.index, job.shard.count));
     }
-    apply(job.collection, collection);
-    if (job.style.empty() && collection.style) options.style = style::load(*collection.style);
-    auto articles = read_articles(collection.articles, job.read, job.threads, diagnostics);
-    refuse_too_many_images(job, articles);
-    exporter->write_collection(collection, articles, options, sink, diagnostics);
-  }
-  refuse_if_strict(job, diagnostics);
-
-  if (job.output == "-") {
-    std::cout.write(sink.str().data(), static_cast<std::streamsize>(sink.str().size()));
-    std::cout.flush();
-    if (!std::cout) throw Error(ErrorKind::io, "<stdout>", 0, "cannot write to standard output");
+    run_one(job, *exporter, options, diagnostics, out);
   } else {
-    write_file_atomically(job.output, sink.str());
+    run_collection(job, *exporter, options, diagnostics, out);
   }
 }
 

@@ -1,5 +1,5 @@
-// image::decode: refuses what is over the limits from the header alone, then hands the bytes
-// to the decoder for their format; plus the helpers every decoder shares.
+// image::decode and image::verify: refuse what is over the limits from the header alone, then
+// hand the bytes to the decoder (or verifier) for their format; plus the helpers they share.
 #include "image/image.hpp"
 
 #include <fmt/format.h>
@@ -33,6 +33,13 @@ std::vector<std::uint8_t> allocate(std::string_view name, std::uint64_t size) {
   } catch (const std::length_error&) {
   }
   fail(name, fmt::format("image refused: not enough memory for its {} bytes of pixels", size));
+}
+
+void check_same_size(std::string_view name, const Info& info, std::uint32_t width, std::uint32_t height) {
+  if (width != info.width || height != info.height) {
+    fail(name, fmt::format("image refused: its header says {} x {} pixels but its data holds {} x {}", info.width,
+                           info.height, width, height));
+  }
 }
 
 void drop_opaque_alpha(Raster& raster) {
@@ -72,11 +79,34 @@ Raster decode(std::string_view bytes, std::string_view name, const Limits& limit
     case Kind::svg:
     case Kind::unknown: detail::fail(name, "image refused: not PNG, JPEG, GIF or WebP data");  // probe threw already
   }
-  if (raster.width != info.width || raster.height != info.height) {
-    detail::fail(name, fmt::format("image refused: its header says {} x {} pixels but its data holds {} x {}",
-                                   info.width, info.height, raster.width, raster.height));
-  }
+  detail::check_same_size(name, info, raster.width, raster.height);
   return raster;
+}
+
+Verified verify(std::string_view bytes, std::string_view name, const Limits& limits, Diagnostics& diagnostics) {
+  const Info info = probe(bytes, name, limits);
+  Verified verified;
+  switch (info.kind) {
+    case Kind::png: verified = detail::verify_png(bytes, name, limits); break;
+    case Kind::jpeg: verified = detail::verify_jpeg(bytes, name, limits, diagnostics); break;
+    case Kind::gif:
+    case Kind::webp: {
+      const Raster raster = decode(bytes, name, limits, diagnostics);
+      verified.info.width = raster.width;
+      verified.info.height = raster.height;
+      break;
+    }
+    case Kind::svg:
+    case Kind::unknown: detail::fail(name, "image refused: not PNG, JPEG, GIF or WebP data");  // probe threw already
+  }
+  detail::check_same_size(name, info, verified.info.width, verified.info.height);
+  verified.info = info;
+  return verified;
+}
+
+Verified verify(std::string_view bytes, std::string_view name, const Limits& limits) {
+  Diagnostics ignored;
+  return verify(bytes, name, limits, ignored);
 }
 
 Raster decode(std::string_view bytes, std::string_view name, const Limits& limits) {

@@ -19,6 +19,9 @@ namespace galley::image::detail {
 /// size a header states, before anything that size is allocated.
 void check_size(std::string_view name, std::uint64_t width, std::uint64_t height, const Limits& limits);
 
+/// Throws unless the `width` x `height` a decoder reports is the size the header (probe) stated.
+void check_same_size(std::string_view name, const Info& info, std::uint32_t width, std::uint32_t height);
+
 /// A byte buffer of `size` bytes, or the error "too large for memory" instead of bad_alloc.
 std::vector<std::uint8_t> allocate(std::string_view name, std::uint64_t size);
 
@@ -42,5 +45,15 @@ Raster decode_jpeg(std::string_view bytes, std::string_view name, const Limits& 
                    Diagnostics& diagnostics);
 Raster decode_gif(std::string_view bytes, std::string_view name, const Limits& limits);
 Raster decode_webp(std::string_view bytes, std::string_view name, const Limits& limits);
+
+/// True when a non-interlaced PNG's image data, from the IDAT chunk at `at` on, is certainly
+/// what libpng reads without complaint: CRCs right, one zlib stream of exactly `rows` rows of
+/// `row_bytes` (plus the filter type byte), filter types 0..4, no IDAT chunk after it
+/// (png_data.cpp). False says nothing: libpng then reads the rows itself.
+bool image_data_clean(std::string_view bytes, std::size_t at, std::uint64_t rows, std::uint64_t row_bytes);
+
+/// The verify-only paths (image::verify): the same verdicts as the decoders above.
+Verified verify_png(std::string_view bytes, std::string_view name, const Limits& limits);
+Verified verify_jpeg(std::string_view bytes, std::string_view name, const Limits& limits, Diagnostics& diagnostics);
 
 }  // namespace galley::image::detail

@@ -90,6 +90,38 @@ Raster decode(std::string_view bytes, std::string_view name, const Limits& limit
 Raster decode(std::string_view bytes, std::string_view name, const Limits& limits,
               Diagnostics& diagnostics);
 
+/// What image::verify learnt besides the verdict: enough for a backend to embed the file's
+/// own bytes where a PDF can take them as they are.
+struct Verified {
+  Info info;  ///< kind, size and colours, as probe gives them
+  /// A JPEG that decoded cleanly and that any PDF reader's DCTDecode handles (baseline or
+  /// progressive, 8 bits, gray or YCbCr, Huffman-coded): what decode() keeps in Raster::jpeg.
+  bool jpeg_as_is = false;
+  /// PNG only: its header's bit depth (1, 2, 4, 8, 16) and colour type (0 gray, 2 RGB,
+  /// 3 palette, 4 gray + alpha, 6 RGBA), whether it is interlaced (Adam7) and has a tRNS chunk.
+  std::uint8_t png_bit_depth = 0;
+  std::uint8_t png_colour_type = 0;
+  bool png_interlaced = false;
+  bool png_transparency = false;
+  /// PNG only, not interlaced: its image data (the IDAT chunks) was found to be one whole zlib
+  /// stream of exactly the image's rows and nothing more, every CRC right, so that a backend
+  /// may embed it as it is (png_image_data). False when verify had to ask libpng instead.
+  bool png_intact = false;
+};
+
+/// Checks that `bytes` decode as decode() would, with the same verdict (the same error
+/// thrown, the same warnings given) but without producing the pixels where that costs: a
+/// JPEG is entropy-decoded in full (where damage shows) but its rows come out scaled by 1/8
+/// into one reused row; a PNG's rows are inflated and unfiltered into one reused row, without
+/// expansion to 8-bit RGB, and unless libpng is needed for the verdict not even unfiltered
+/// (png_data.cpp). GIF and WebP are decoded (they are rare, and converted anyway).
+Verified verify(std::string_view bytes, std::string_view name, const Limits& limits, Diagnostics& diagnostics);
+Verified verify(std::string_view bytes, std::string_view name, const Limits& limits = {});
+
+/// The image data of a PNG that verify() found intact: its IDAT chunks' contents, joined (one
+/// zlib stream of filtered rows). Throws galley::Error naming `name` if there is none.
+std::string png_image_data(std::string_view bytes, std::string_view name);
+
 /// The bytes of the file at `path` (typically `Located::path`), read through one descriptor
 /// that refuses a symbolic link swapped in since `locate`, a FIFO or device (opened without
 /// blocking, then checked with fstat) and anything over `limits.max_file_bytes`. Throws

@@ -38,7 +38,9 @@ struct JpegSource {
   int phase;
   bool ended;                ///< the data ran out and a fake EOI marker was supplied
   int ended_in_phase;
-  JDIMENSION ended_at_row;   ///< output rows complete when it ran out
+  /// The row of MCUs being decoded when it ran out: counted on the input side, so the verdict
+  /// is the same whatever the output (full size, or scaled by verify).
+  JDIMENSION ended_in_imcu_row;
 };
 
 // Everything one decode shares with libjpeg and its callbacks: C data only, so it may live
@@ -51,6 +53,7 @@ struct JpegJob {
   bool cmyk;            ///< convert 4-channel CMYK rows to RGB
   bool inverted;        ///< Adobe's CMYK: samples are 255 - ink
   int colours;          ///< samples a pixel in the output: 1 or 3
+  bool verify_only;     ///< rows scaled by 1/8 into one reused row, pixels not kept
 };
 
 [[noreturn]] void on_error_exit(j_common_ptr cinfo) {
@@ -84,7 +87,7 @@ boolean on_fill_input_buffer(j_decompress_ptr cinfo) {
   if (!source->ended) {
     source->ended = true;
     source->ended_in_phase = source->phase;
-    source->ended_at_row = cinfo->output_scanline;
+    source->ended_in_imcu_row = cinfo->input_iMCU_row;
   }
   WARNMS(cinfo, JWRN_JPEG_EOF);
   source->pub.next_input_byte = fake_eoi;
@@ -135,8 +138,9 @@ void cmyk_to_rgb(const JSAMPLE* in, unsigned char* out, JDIMENSION width, bool i
   }
 }
 
-// Phase 2: every output row into `pixels` (through `row` when CMYK needs converting), then
-// the rest of the file up to EOI so that damage after the last row is noticed too.
+// Phase 2: every output row into `pixels` (through `row` when CMYK needs converting; when
+// verifying, every row into `row` and nothing kept), then the rest of the file up to EOI so
+// that damage after the last row is noticed too.
 bool read_rows(JpegJob* job, unsigned char* pixels, JSAMPLE* row) {
   // NOLINTNEXTLINE(cert-err52-cpp): libjpeg reports errors only by longjmp
   if (setjmp(job->errors.jump)) return false;
@@ -144,21 +148,23 @@ bool read_rows(JpegJob* job, unsigned char* pixels, JSAMPLE* row) {
   job->source.phase = starting;
   jpeg_start_decompress(cinfo);
   const int expected = job->cmyk ? 4 : job->colours;
-  if (cinfo->output_width != cinfo->image_width || cinfo->output_height != cinfo->image_height ||
-      cinfo->output_components != expected) {
+  // At scale 1/8 libjpeg rounds each side up (jdiv_round_up).
+  const JDIMENSION width = job->verify_only ? (cinfo->image_width + 7) / 8 : cinfo->image_width;
+  const JDIMENSION height = job->verify_only ? (cinfo->image_height + 7) / 8 : cinfo->image_height;
+  if (cinfo->output_width != width || cinfo->output_height != height || cinfo->output_components != expected) {
     std::snprintf(job->errors.message, sizeof job->errors.message, "unexpected output layout");
     return false;
   }
   job->source.phase = reading_rows;
   const std::size_t stride = std::size_t{cinfo->output_width} * static_cast<std::size_t>(job->colours);
   while (cinfo->output_scanline < cinfo->output_height) {
-    unsigned char* out = pixels + std::size_t{cinfo->output_scanline} * stride;
+    unsigned char* out = job->verify_only ? row : pixels + std::size_t{cinfo->output_scanline} * stride;
     JSAMPROW target = job->cmyk ? row : out;
     if (jpeg_read_scanlines(cinfo, &target, 1) != 1) {
       std::snprintf(job->errors.message, sizeof job->errors.message, "the decoder stopped early");
       return false;
     }
-    if (job->cmyk) cmyk_to_rgb(row, out, cinfo->output_width, job->inverted);
+    if (job->cmyk && !job->verify_only) cmyk_to_rgb(row, out, cinfo->output_width, job->inverted);
   }
   job->source.phase = finishing;
   jpeg_finish_decompress(cinfo);
@@ -175,10 +181,14 @@ struct JpegGuard {
   ~JpegGuard() { jpeg_destroy_decompress(cinfo); }
 };
 
-}  // namespace
-
-Raster decode_jpeg(std::string_view bytes, std::string_view name, const Limits& limits, Diagnostics& diagnostics) {
+// One decode or verification: the headers, the same checks and colour spaces either way, the
+// rows (full size into `raster.pixels`, or scaled by 1/8 into one row when `verify_only`), and
+// the verdict on truncation and repairs. Returns whether the file's bytes may be embedded as
+// they are; `raster` gets the size, and the pixels unless verifying.
+bool run_jpeg(std::string_view bytes, std::string_view name, const Limits& limits, Diagnostics& diagnostics,
+              bool verify_only, Raster& raster) {
   JpegJob job{};
+  job.verify_only = verify_only;
   job.cinfo.err = jpeg_std_error(&job.errors.pub);
   job.errors.pub.error_exit = on_error_exit;
   job.errors.pub.emit_message = on_emit_message;
@@ -208,29 +218,40 @@ Raster decode_jpeg(std::string_view bytes, std::string_view name, const Limits& 
   // (browsers, Acrobat) takes the marker to mean that.
   job.inverted = job.cmyk && cinfo.saw_Adobe_marker;
   job.colours = stored == JCS_GRAYSCALE ? 1 : 3;
+  // The same colour conversion when verifying (at 1/64 of the pixels it costs little), so that
+  // a conversion libjpeg cannot make is refused by both alike.
   cinfo.out_color_space = stored == JCS_GRAYSCALE ? JCS_GRAYSCALE : job.cmyk ? JCS_CMYK : JCS_RGB;
+  if (verify_only) {
+    // Scaled IDCT (DC only): the entropy decoding, where damage shows, still runs in full.
+    cinfo.scale_num = 1;
+    cinfo.scale_denom = 8;
+  }
   // A progressive image keeps every coefficient until the last scan (2 bytes a sample); more
   // than this would need a backing store, which libjpeg-turbo refuses with an error.
   constexpr std::uint64_t slack = 32u << 20;
   constexpr std::uint64_t most = (static_cast<std::uint64_t>(LONG_MAX) - slack) / 8;
   cinfo.mem->max_memory_to_use = static_cast<long>(std::min(limits.max_pixels, most) * 8 + slack);
 
-  Raster raster;
   raster.width = cinfo.image_width;
   raster.height = cinfo.image_height;
   raster.gray = job.colours == 1;
-  raster.pixels =
-      allocate(name, std::uint64_t{raster.width} * raster.height * static_cast<std::uint64_t>(job.colours));
-  std::vector<std::uint8_t> cmyk_row;
-  if (job.cmyk) cmyk_row = allocate(name, std::uint64_t{raster.width} * 4);
-  if (!read_rows(&job, raster.pixels.data(), job.cmyk ? cmyk_row.data() : nullptr)) failed();
+  std::vector<std::uint8_t> row;
+  if (verify_only) {
+    row = allocate(name, (std::uint64_t{raster.width} + 7) / 8 * 4);
+  } else {
+    raster.pixels =
+        allocate(name, std::uint64_t{raster.width} * raster.height * static_cast<std::uint64_t>(job.colours));
+    if (job.cmyk) row = allocate(name, std::uint64_t{raster.width} * 4);
+  }
+  if (!read_rows(&job, raster.pixels.data(), row.empty() ? nullptr : row.data())) failed();
 
   if (job.source.ended) {
-    // Running out while the last band of rows (one MCU high) is decoded means only the EOI
-    // marker was missing; earlier, rows (or a progressive image's later scans) are lost.
-    const JDIMENSION band = static_cast<JDIMENSION>(cinfo.max_v_samp_factor * DCTSIZE);
+    // Running out while the last row of MCUs is decoded means only the EOI marker was missing
+    // (that band may be filled gray); earlier, rows (or a progressive image's later scans)
+    // are lost.
     const bool whole = job.source.ended_in_phase == finishing ||
-                       (job.source.ended_in_phase == reading_rows && job.source.ended_at_row + band >= raster.height);
+                       (job.source.ended_in_phase == reading_rows &&
+                        job.source.ended_in_imcu_row + 1 >= cinfo.total_iMCU_rows);
     if (!whole) fail(name, "the JPEG image is truncated: its data ends before its last row");
   }
   if (job.errors.warnings > 0) {
@@ -240,10 +261,24 @@ Raster decode_jpeg(std::string_view bytes, std::string_view name, const Limits& 
   }
   // Only what any PDF reader's DCTDecode handles reliably is passed on as it is.
   const bool plain = stored == JCS_GRAYSCALE || stored == JCS_YCbCr;
-  if (plain && job.errors.warnings == 0 && !cinfo.arith_code && cinfo.data_precision == 8) {
-    raster.jpeg.assign(bytes.data(), bytes.size());
-  }
+  return plain && job.errors.warnings == 0 && !cinfo.arith_code && cinfo.data_precision == 8;
+}
+
+}  // namespace
+
+Raster decode_jpeg(std::string_view bytes, std::string_view name, const Limits& limits, Diagnostics& diagnostics) {
+  Raster raster;
+  if (run_jpeg(bytes, name, limits, diagnostics, false, raster)) raster.jpeg.assign(bytes.data(), bytes.size());
   return raster;
+}
+
+Verified verify_jpeg(std::string_view bytes, std::string_view name, const Limits& limits, Diagnostics& diagnostics) {
+  Raster raster;
+  Verified verified;
+  verified.jpeg_as_is = run_jpeg(bytes, name, limits, diagnostics, true, raster);
+  verified.info.width = raster.width;
+  verified.info.height = raster.height;
+  return verified;
 }
 
 }  // namespace galley::image::detail

@@ -106,6 +106,35 @@ bool read_split(png_structp png, const PngLayout* layout, unsigned char* row, un
   return true;
 }
 
+// Verify, phase 1: the header, with no transform but the interlace handling (which only
+// decides how often each row is read), and the facts a backend needs to embed the file as is.
+bool read_plain_header(png_structp png, png_infop info, PngLayout* layout, Verified* verified) {
+  // NOLINTNEXTLINE(cert-err52-cpp): libpng reports errors only by longjmp
+  if (setjmp(png_jmpbuf(png))) return false;
+  png_read_info(png, info);
+  verified->png_bit_depth = static_cast<std::uint8_t>(png_get_bit_depth(png, info));
+  verified->png_colour_type = static_cast<std::uint8_t>(png_get_color_type(png, info));
+  verified->png_interlaced = png_get_interlace_type(png, info) != PNG_INTERLACE_NONE;
+  verified->png_transparency = png_get_valid(png, info, PNG_INFO_tRNS) != 0;
+  layout->passes = png_set_interlace_handling(png);
+  png_read_update_info(png, info);
+  layout->width = png_get_image_width(png, info);
+  layout->height = png_get_image_height(png, info);
+  layout->channels = png_get_channels(png, info);
+  layout->row_bytes = png_get_rowbytes(png, info);
+  return true;
+}
+
+// Verify, phase 2: every row of every pass inflated and unfiltered into the one `row`.
+bool read_rows_into(png_structp png, const PngLayout* layout, unsigned char* row) {
+  // NOLINTNEXTLINE(cert-err52-cpp): libpng reports errors only by longjmp
+  if (setjmp(png_jmpbuf(png))) return false;
+  for (int pass = 0; pass < layout->passes; ++pass) {
+    for (png_uint_32 y = 0; y < layout->height; ++y) png_read_row(png, row, nullptr);
+  }
+  return true;
+}
+
 // Frees libpng's structures on every way out of decode_png.
 struct PngHandles {
   png_structp png = nullptr;
@@ -116,28 +145,36 @@ struct PngHandles {
   ~PngHandles() { png_destroy_read_struct(&png, info ? &info : nullptr, nullptr); }
 };
 
+// A libpng reader over `bytes` with galley's guards; what decode and verify share.
+struct PngReader {
+  PngInput input;
+  PngHandles handles;
+  PngReader(std::string_view bytes, std::string_view name, const Limits& limits)
+      : input{reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(), 0, false, {}} {
+    handles.png = png_create_read_struct(PNG_LIBPNG_VER_STRING, &input, on_error, on_warning);
+    if (handles.png) handles.info = png_create_info_struct(handles.png);
+    if (!handles.png || !handles.info) fail(name, "image refused: not enough memory to start the PNG decoder");
+    png_set_read_fn(handles.png, &input, read_bytes);
+    // libpng's own guards, behind ours in probe: no side over the pixel budget, few cached
+    // ancillary chunks, and a cap on what one chunk (a compressed profile or text) may inflate to.
+    const auto side = static_cast<png_uint_32>(std::min<std::uint64_t>(limits.max_pixels, PNG_UINT_31_MAX));
+    png_set_user_limits(handles.png, side, side);
+    png_set_chunk_cache_max(handles.png, 128);
+    png_set_chunk_malloc_max(handles.png, 8u << 20);
+  }
+  [[noreturn]] void damaged(std::string_view name) const {
+    fail(name, std::string("the PNG image is ") + (input.ran_out ? "truncated: " : "damaged: ") + input.message);
+  }
+};
+
 }  // namespace
 
 Raster decode_png(std::string_view bytes, std::string_view name, const Limits& limits) {
-  PngInput input{reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(), 0, false, {}};
-  PngHandles handles;
-  handles.png = png_create_read_struct(PNG_LIBPNG_VER_STRING, &input, on_error, on_warning);
-  if (handles.png) handles.info = png_create_info_struct(handles.png);
-  if (!handles.png || !handles.info) fail(name, "image refused: not enough memory to start the PNG decoder");
-  png_structp png = handles.png;
-  png_set_read_fn(png, &input, read_bytes);
-  // libpng's own guards, behind ours in probe: no side over the pixel budget, few cached
-  // ancillary chunks, and a cap on what one chunk (a compressed profile or text) may inflate to.
-  const auto side = static_cast<png_uint_32>(std::min<std::uint64_t>(limits.max_pixels, PNG_UINT_31_MAX));
-  png_set_user_limits(png, side, side);
-  png_set_chunk_cache_max(png, 128);
-  png_set_chunk_malloc_max(png, 8u << 20);
-
-  const auto damaged = [&] {
-    fail(name, std::string("the PNG image is ") + (input.ran_out ? "truncated: " : "damaged: ") + input.message);
-  };
+  PngReader reader(bytes, name, limits);
+  png_structp png = reader.handles.png;
+  const auto damaged = [&] { reader.damaged(name); };
   PngLayout layout{};
-  if (!read_header(png, handles.info, &layout)) damaged();
+  if (!read_header(png, reader.handles.info, &layout)) damaged();
   check_size(name, layout.width, layout.height, limits);
   if (layout.channels < 1 || layout.channels > 4 ||
       layout.row_bytes != std::size_t{layout.width} * static_cast<std::size_t>(layout.channels)) {
@@ -167,6 +204,27 @@ Raster decode_png(std::string_view bytes, std::string_view name, const Limits& l
   // Chunks after the image data (text, time, IEND) are not read: the pixels are complete, and
   // a file cut after its last IDAT is still a whole picture.
   return raster;
+}
+
+Verified verify_png(std::string_view bytes, std::string_view name, const Limits& limits) {
+  PngReader reader(bytes, name, limits);
+  png_structp png = reader.handles.png;
+  Verified verified;
+  PngLayout layout{};
+  if (!read_plain_header(png, reader.handles.info, &layout, &verified)) reader.damaged(name);
+  check_size(name, layout.width, layout.height, limits);
+  verified.info.width = layout.width;
+  verified.info.height = layout.height;
+  // png_read_info stops right after the first IDAT chunk's length and type.
+  if (!verified.png_interlaced && reader.input.offset >= 8 &&
+      image_data_clean(bytes, reader.input.offset - 8, layout.height, layout.row_bytes)) {
+    verified.png_intact = true;
+    return verified;
+  }
+  // Anything short of clean: libpng reads the rows and gives its own verdict, in its words.
+  std::vector<std::uint8_t> row = allocate(name, layout.row_bytes);
+  if (!read_rows_into(png, &layout, row.data())) reader.damaged(name);
+  return verified;
 }
 
 }  // namespace galley::image::detail

@@ -47,6 +47,12 @@ void BlockWriter::add(std::vector<Slice> slices, double space_before, bool parag
   if (slices.empty()) return;
   slices.front().space_before = space_before;
   last_ = paragraph ? Last::paragraph : Last::other;
+  // A heading keeps with two lines of what follows it, whatever blocks they are in (its own
+  // slices keep with the first; the first keeps with the second).
+  for (Slice& slice : slices) {
+    if (lines_after_heading_ == 0) break;
+    if (--lines_after_heading_ > 0) slice.keep_with_next = true;
+  }
   for (Slice& slice : slices) {
     slice.article = context_.article();
     flow_.slices.push_back(std::move(slice));
@@ -105,7 +111,7 @@ void BlockWriter::header(const model::Header& header, Frame frame) {
   const TextStyle& text = heading.text;
   Spans spans;
   append_spans(context_, header.content, {}, spans);
-  std::vector<Slice> slices = set_paragraph(context_, spans, text, Align::left, frame);
+  std::vector<Slice> slices = set_paragraph(context_, spans, text, Align::left, frame, 0, Hyphenation::off);
   if (slices.empty()) return;
   for (Slice& slice : slices) slice.keep_with_next = true;  // a heading stays with what follows
   // Outline: the article's shallowest heading level is 1; no level skips one.
@@ -115,6 +121,7 @@ void BlockWriter::header(const model::Header& header, Frame frame) {
       Mark{Mark::Kind::outline, model::plain_text(header.content), outline_level_, 0});
   const double space = last_ == Last::heading ? heading_after_ : last_ == Last::none ? 0 : heading.space_before;
   add(std::move(slices), space);
+  lines_after_heading_ = 2;
   last_ = Last::heading;
   heading_after_ = heading.space_after;
 }
@@ -165,7 +172,7 @@ void BlockWriter::aside(const model::Aside& aside, Frame frame, const BlockEnv& 
   if (!aside.label.empty()) {
     SpanStyle label;
     label.bold = true;
-    spans.push_back(Span{context_.drawable(aside.label + ": "), label, false});
+    spans.push_back(Span{context_.paragraph_text(aside.label + ": "), label, false});
   }
   append_spans(context_, aside.content, {}, spans);
   const Frame inner{frame.x + pad, frame.width - 2 * pad};
@@ -209,6 +216,7 @@ Slice merge_slices(std::vector<Slice> slices) {
     if (merged.baseline < 0 && slice.baseline >= 0) merged.baseline = slice.baseline;
     for (Item& item : slice.items) merged.items.push_back(std::move(item));
     for (Mark& mark : slice.marks) merged.marks.push_back(std::move(mark));
+    merged.notes.insert(merged.notes.end(), slice.notes.begin(), slice.notes.end());
     y = slice.height;
   }
   merged.height = y;

@@ -58,6 +58,7 @@ class BlockWriter {
   double heading_after_ = 0;  ///< the space after the last heading
   int heading_base_ = 1;      ///< the shallowest heading level of the article
   int outline_level_ = 0;     ///< the level of the last outline entry
+  int lines_after_heading_ = 0;  ///< slices still to keep with the last heading
 };
 
 /// Bullet and ordered lists, nested; task items get a box (lists.cpp).
@@ -73,9 +74,11 @@ std::vector<Slice> set_code(Context& context, const std::string& code, Frame fra
 
 /// A figure: the picture scaled into the frame, its caption and credit under it, all one
 /// slice (figure.cpp). `image` may be empty (a caption alone); `line` is where the article
-/// names it (0: unknown), for warnings about the picture.
+/// names it (0: unknown), for warnings about the picture. A `full_bleed` picture runs across
+/// the sheet from bleed edge to bleed edge (x < 0), unless that would make it taller than
+/// LayoutStyle::full_bleed_max_height allows.
 Slice set_figure(Context& context, const std::string& image, int line, const std::string& caption,
-                 const std::string& credit, Frame frame);
+                 const std::string& credit, Frame frame, bool full_bleed = false);
 
 /// Stacks slices into one (their space_before kept between them).
 Slice merge_slices(std::vector<Slice> slices);

@@ -82,7 +82,7 @@ std::vector<Slice> set_code(Context& context, const std::string& code, Frame fra
       context.shape(face, text.size, piece, fragments);
       double x = frame.x + pad;
       for (const Fragment& f : fragments) {
-        add_item(slice.items, TextRun{f.font, f.size, x, baseline, f.width, f.text, text.colour});
+        add_item(slice.items, TextRun{f.font, f.size, x, baseline, f.width, f.text, text.colour, f.kerns});
         x += f.width;
       }
       slices.push_back(std::move(slice));

@@ -4,6 +4,10 @@
 
 #include <fmt/format.h>
 
+#include <chrono>
+
+#include "layout/layout.hpp"
+#include "text/hyphenator.hpp"
 #include "text/unicode.hpp"
 
 namespace galley::layout {
@@ -31,9 +35,13 @@ text::FaceId Context::face(Family family, text::FontStyle style) {
   return faces_[slot];
 }
 
-std::string Context::drawable(std::string_view text) {
+std::string Context::drawable(std::string_view text) { return repaired(text, false); }
+
+std::string Context::paragraph_text(std::string_view text) { return repaired(text, true); }
+
+std::string Context::repaired(std::string_view text, bool keep_soft_hyphens) {
   text::Repairs repairs;
-  std::string out = text::drawable(text, &repairs);
+  std::string out = text::drawable(text, &repairs, keep_soft_hyphens);
   if ((repairs.outside_bmp || repairs.invalid_utf8) && !reported_repairs_) {
     reported_repairs_ = true;
     warn(repairs.outside_bmp ? "characters beyond U+FFFF (emoji and rare scripts) cannot be drawn in the PDF; "
@@ -66,12 +74,16 @@ double Context::shape(text::FaceId face, double size, std::string_view text, std
   text::FaceId current = -2;
   int thousandths = 0;
   std::size_t start = 0;
+  char32_t previous = 0;
+  std::vector<Kern> kerns;
   auto flush = [&](std::size_t end) {
     if (end > start && current >= 0) {
       const double width = thousandths * size / 1000.0;
-      out.push_back(Fragment{current, font_index(current), size, std::string(text.substr(start, end - start)), width});
+      out.push_back(Fragment{current, font_index(current), size, std::string(text.substr(start, end - start)), width,
+                             std::move(kerns)});
       total += width;
     }
+    kerns.clear();
     start = end;
     thousandths = 0;
   };
@@ -88,8 +100,12 @@ double Context::shape(text::FaceId face, double size, std::string_view text, std
     if (drawn != current) {
       flush(at);
       current = drawn;
+    } else if (const int kern = metrics_.kerning(drawn, previous, c); kern != 0) {
+      kerns.push_back(Kern{static_cast<std::uint32_t>(at - start), kern});
+      thousandths += kern;
     }
     thousandths += metrics_.advance(drawn, c);
+    previous = c;
   }
   flush(text.size());
   return total;
@@ -97,21 +113,75 @@ double Context::shape(text::FaceId face, double size, std::string_view text, std
 
 double Context::measure(text::FaceId face, double size, std::string_view text) {
   int thousandths = 0;
+  text::FaceId current = -2;
+  char32_t previous = 0;
   for (std::size_t pos = 0; pos < text.size();) {
     const char32_t c = text::next_code_point(text, pos);
-    const text::FaceId drawn = metrics_.face_for(face, c);
-    thousandths += metrics_.advance(drawn < 0 ? face : drawn, c);
+    text::FaceId drawn = metrics_.face_for(face, c);
+    if (drawn < 0) drawn = face;
+    if (drawn == current) thousandths += metrics_.kerning(drawn, previous, c);
+    thousandths += metrics_.advance(drawn, c);
+    current = drawn;
+    previous = c;
   }
   return thousandths * size / 1000.0;
 }
 
+double Context::kerning(text::FaceId face, double size, char32_t left, char32_t right) {
+  return metrics_.kerning(face, left, right) * size / 1000.0;
+}
+
+const std::vector<std::size_t>& Context::hyphenation_points(std::string_view word) {
+  static const std::vector<std::size_t> none;
+  if (!hyphenator_) return none;
+  const std::string key(word);
+  const auto found = hyphenated_.find(key);
+  if (found != hyphenated_.end()) return found->second;
+  if (!timings_) return hyphenated_.emplace(key, hyphenator_->break_points(word)).first->second;
+  const auto start = std::chrono::steady_clock::now();
+  auto& points = hyphenated_.emplace(key, hyphenator_->break_points(word)).first->second;
+  timings_->hyphenating += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return points;
+}
+
 void Context::begin_article(const std::string& file, const std::string& lang, int number) {
   file_ = file;
+  if (lang != lang_ || !hyphenation_checked_) {
+    lang_ = lang;
+    hyphenation_checked_ = true;
+    hyphenator_ = style_.hyphenate ? text::shared_hyphenator(lang) : nullptr;
+    hyphenated_.clear();
+    if (style_.hyphenate && !hyphenator_) {
+      warn(fmt::format("no hyphenation dictionary is installed for the language '{}': its text is not hyphenated "
+                       "(Debian's hyphen-* packages; scripts/setup installs the usual ones)",
+                       lang));
+    }
+  }
   labels_ = &model::labels_for(lang);
   article_ = number;
   missing_.clear();
   missing_order_.clear();
   reported_repairs_ = false;
+  note_of_model_.clear();
+  note_of_url_.clear();
+}
+
+int Context::note_for(int model_note) {
+  const auto [it, added] = note_of_model_.emplace(model_note, static_cast<int>(notes_.size()));
+  if (added) {
+    const int number = static_cast<int>(note_of_model_.size() + note_of_url_.size());
+    notes_.push_back(NoteEntry{article_, number, model_note, ""});
+  }
+  return it->second;
+}
+
+int Context::note_for_url(const std::string& url) {
+  const auto [it, added] = note_of_url_.emplace(url, static_cast<int>(notes_.size()));
+  if (added) {
+    const int number = static_cast<int>(note_of_model_.size() + note_of_url_.size());
+    notes_.push_back(NoteEntry{article_, number, -1, url});
+  }
+  return it->second;
 }
 
 void Context::end_article() {

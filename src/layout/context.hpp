@@ -4,9 +4,12 @@
 
 #include <array>
 #include <filesystem>
+#include <map>
+#include <memory>
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "galley/diagnostics.hpp"
@@ -15,12 +18,26 @@
 #include "model/labels.hpp"
 #include "text/font_metrics.hpp"
 
+namespace galley::text {
+class Hyphenator;
+}
+
 namespace galley::layout {
+
+struct LayoutTimings;
 
 /// A horizontal extent of the column that a block is set in.
 struct Frame {
   double x = 0;
   double width = 0;
+};
+
+/// A numbered note the pages show: one of the article's own, or a link's URL in print.
+struct NoteEntry {
+  int article = 0;      ///< which article of a collection
+  int number = 0;       ///< as shown, 1-based within its article, in the order of first marks
+  int model_note = -1;  ///< index into Document::notes, or -1 for a URL note
+  std::string url;      ///< the address a URL note shows
 };
 
 /// A run of text in one face at one size, measured.
@@ -29,7 +46,8 @@ struct Fragment {
   int font = 0;        ///< index into the PageTree's font table
   double size = 0;
   std::string text;
-  double width = 0;    ///< points
+  double width = 0;    ///< points, kerning included
+  std::vector<Kern> kerns;  ///< pair kerning inside `text` (TextRun::kerns)
 };
 
 class Context {
@@ -46,12 +64,16 @@ class Context {
 
   /// `text` made drawable (text::drawable); what had to be repaired is reported once per article.
   std::string drawable(std::string_view text);
+  /// The same for paragraph text (spans): soft hyphens stay, for the line breaker to use.
+  std::string paragraph_text(std::string_view text);
 
   /// Appends `text` (drawable) set in `face` at `size` to `out`, split where a character needs
   /// a fallback face. Returns the total width in points.
   double shape(text::FaceId face, double size, std::string_view text, std::vector<Fragment>& out);
   /// The width of `text` (drawable) in `face` at `size`, fallbacks included.
   double measure(text::FaceId face, double size, std::string_view text);
+  /// The kerning of `right` after `left` in `face` at `size`, points (text::FontMetrics::kerning).
+  double kerning(text::FaceId face, double size, char32_t left, char32_t right);
 
   /// The fonts every TextRun's `font` indexes, in order of first use.
   const std::vector<Font>& fonts() const { return fonts_; }
@@ -66,12 +88,32 @@ class Context {
   void set_image_folders(std::vector<std::filesystem::path> folders) { image_folders_ = std::move(folders); }
   const std::vector<std::filesystem::path>& image_folders() const { return image_folders_; }
   const model::Labels& labels() const { return *labels_; }
+  /// The current article's language (BCP 47), for line breaking.
+  const std::string& lang() const { return lang_; }
+  /// Its hyphenation: null when the style turns it off or no dictionary is installed.
+  const text::Hyphenator* hyphenator() const { return hyphenator_.get(); }
+  /// hyphenator()->break_points(word), remembered: words repeat, and a lookup costs a
+  /// microsecond or two. Empty without a hyphenator.
+  const std::vector<std::size_t>& hyphenation_points(std::string_view word);
   int article() const { return article_; }
+  /// The flow-wide index of the current article's note `model_note` (an index into
+  /// Document::notes), numbered on its first use.
+  int note_for(int model_note);
+  /// The same for a link's URL: a repeated URL gets the note it had.
+  int note_for_url(const std::string& url);
+  /// Every note numbered so far, in order; Flow::notes is parallel to it.
+  const std::vector<NoteEntry>& notes() const { return notes_; }
+
   /// A warning about the current article, at `line` when known (else 0).
   void warn(std::string message, int line = 0);
 
+  /// Where to add up layout's time (layout.hpp), or null.
+  void set_timings(LayoutTimings* timings) { timings_ = timings; }
+  LayoutTimings* timings() const { return timings_; }
+
  private:
   int font_index(text::FaceId face);
+  std::string repaired(std::string_view text, bool keep_soft_hyphens);
 
   const LayoutStyle& style_;
   text::FontMetrics& metrics_;
@@ -81,11 +123,19 @@ class Context {
   std::vector<Font> fonts_;
   std::string file_;
   std::vector<std::filesystem::path> image_folders_;
+  std::string lang_ = "en";
+  std::shared_ptr<const text::Hyphenator> hyphenator_;
+  bool hyphenation_checked_ = false;
+  std::unordered_map<std::string, std::vector<std::size_t>> hyphenated_;  ///< for hyphenator_
+  LayoutTimings* timings_ = nullptr;
   const model::Labels* labels_;
   int article_ = 0;
   std::set<char32_t> missing_;              ///< characters no font has, this article
   std::vector<std::string> missing_order_;  ///< the first few of them as "U+XXXX 'c'"
   bool reported_repairs_ = false;
+  std::vector<NoteEntry> notes_;
+  std::map<int, int> note_of_model_;        ///< this article's: model note -> index into notes_
+  std::map<std::string, int> note_of_url_;  ///< this article's: URL -> index into notes_
 };
 
 }  // namespace galley::layout

@@ -24,7 +24,8 @@ void refuse(Context& context, std::string_view problem, std::string_view source,
 }
 
 // The picture's box at the top of a slice, or nullopt (and a warning) when it cannot be used.
-std::optional<Picture> place_picture(Context& context, const std::string& source, int line, Frame frame) {
+std::optional<Picture> place_picture(Context& context, const std::string& source, int line, Frame frame,
+                                     bool full_bleed) {
   const std::string& article = context.file();
   const image::Located located = image::locate(context.image_folders(), source);
   if (!located.problem.empty()) {
@@ -53,6 +54,16 @@ std::optional<Picture> place_picture(Context& context, const std::string& source
     width = height * info.width / info.height;
   }
   Picture picture;
+  // Edge to edge of the sheet's bleed, when the picture is not too tall at that width (it is
+  // never cropped: a PageTree picture shows whole); the rule of figures' height does not
+  // hold here, a full-bleed picture being the page's main thing.
+  const double sheet_width = style.page_width + 2 * style.bleed;
+  if (full_bleed && sheet_width * info.height / info.width <= style.full_bleed_max_height * style.page_height) {
+    picture.full_bleed = true;
+    width = sheet_width;
+    height = sheet_width * info.height / info.width;
+    frame = Frame{-style.bleed, sheet_width};
+  }
   picture.source = source;
   picture.path = located.path.string();
   picture.article = article;
@@ -66,12 +77,12 @@ std::optional<Picture> place_picture(Context& context, const std::string& source
 
 }  // namespace
 
-Slice set_figure(Context& context, const std::string& image, int image_line, const std::string& caption, const std::string& credit,
-                 Frame frame) {
+Slice set_figure(Context& context, const std::string& image, int image_line, const std::string& caption,
+                 const std::string& credit, Frame frame, bool full_bleed) {
   const LayoutStyle& style = context.style();
   std::vector<Slice> parts;
   if (!image.empty()) {
-    if (auto picture = place_picture(context, image, image_line, frame)) {
+    if (auto picture = place_picture(context, image, image_line, frame, full_bleed)) {
       Slice slice;
       slice.height = picture->height;
       add_item(slice.items, std::move(*picture));
@@ -79,13 +90,13 @@ Slice set_figure(Context& context, const std::string& image, int image_line, con
     }
   }
   Spans spans;
-  if (!caption.empty()) spans.push_back(Span{context.drawable(caption), {}, false});
+  if (!caption.empty()) spans.push_back(Span{context.paragraph_text(caption), {}, false});
   if (!credit.empty()) {
     SpanStyle muted;
     muted.muted = true;
     std::string text = caption.empty() ? "" : " ";
     text += credit;
-    spans.push_back(Span{context.drawable(text), muted, false});
+    spans.push_back(Span{context.paragraph_text(text), muted, false});
   }
   std::vector<Slice> lines = set_paragraph(context, spans, style.caption, Align::left, frame);
   if (!lines.empty()) {

@@ -28,12 +28,21 @@ struct Slice {
   int table = -1;             ///< index into Flow::table_headers when it is a table's body row
   bool table_header = false;  ///< a header row (repeated from Flow::table_headers instead)
   int article = 0;            ///< which article of a collection it belongs to
+  /// Spans every column (the title block), set on the full text width; else set in the first
+  /// column and moved to the column it lands in.
+  bool span = false;
+  /// Notes whose marks it holds (indexes into Flow::notes): each is set at the foot of the
+  /// column this slice lands in, unless an earlier mark placed it already.
+  std::vector<int> notes;
   std::vector<Item> items;    ///< x on the page, y from the slice's top
   std::vector<Mark> marks;
 };
 
 /// Moves an item down by `dy` (up when negative).
 void shift(Item& item, double dy);
+
+/// Moves an item right by `dx` and down by `dy`.
+void translate(Item& item, double dx, double dy);
 
 /// Moves a slice's content down by `dy` and makes it that much taller (room above it).
 void shift_down(Slice& slice, double dy);
@@ -42,6 +51,10 @@ struct Flow {
   std::vector<Slice> slices;
   /// Header rows of each table, repeated at the top of a page a table continues on.
   std::vector<std::vector<Slice>> table_headers;
+  /// The lines of each note set at the foot of a page or column (Context::notes() order),
+  /// in the first column; the first line holds the number and the note's destination.
+  /// Empty for a note listed at the end of its article instead.
+  std::vector<std::vector<Slice>> notes;
 };
 
 }  // namespace galley::layout

@@ -130,12 +130,13 @@ struct LineFit {
 };
 
 // `fill`: the line ends at a forced break and has \parfillskip's infinite stretch.
-// `extra_stretch`: the emergency pass's \emergencystretch, counted only for badness.
-LineFit fit_line(const LineSums& sums, double width, bool fill, double extra_stretch) {
+// `extra_stretch`: the emergency pass's \emergencystretch, counted only for badness;
+// `end_stretch`: KnuthPlassParameters::line_end_stretch.
+LineFit fit_line(const LineSums& sums, double width, bool fill, double extra_stretch, double end_stretch) {
   LineFit fit;
   const double shortfall = width - sums.width;
   if (shortfall > 0) {
-    const double stretch = sums.stretch + extra_stretch;
+    const double stretch = sums.stretch + extra_stretch + end_stretch;
     fit.ratio = fill ? 0 : stretch > 0 ? shortfall / stretch : infinity;
   } else if (shortfall < 0) {
     fit.overfull = shortfall + sums.shrink < -epsilon;
@@ -213,7 +214,8 @@ class Breaker {
         }
         const double width = widths_(from.lines);
         const LineFit fit =
-            fit_line(paragraph_.line(from.begin, at), width, forced, pass.extra_stretch * width);
+            fit_line(paragraph_.line(from.begin, at), width, forced, pass.extra_stretch * width,
+                     parameters_.line_end_stretch);
         if (!fit.overfull && fit.ratio <= pass.tolerance) consider(index, at, fit, forced, flagged, pass, candidates);
         if (fit.overfull) {
           if (!overfull_from || from.begin >= nodes_[*overfull_from].begin) overfull_from = index;
@@ -244,8 +246,12 @@ class Breaker {
   void consider(std::uint32_t from_index, std::size_t at, const LineFit& fit, bool forced, bool flagged,
                 const Pass& pass, std::vector<Node>& candidates) const {
     const Node& from = nodes_[from_index];
-    const int run = flagged ? from.hyphen_run + 1 : 0;
     const int limit = parameters_.max_hyphenated_lines;
+    // Runs longer than the limit are told apart no further (the emergency pass allows them;
+    // demerits only ask whether the line before was hyphenated): a node per run length
+    // would keep a node per line active in a paragraph of nothing but hyphenated lines,
+    // and the breaker quadratic.
+    const int run = flagged ? std::min(from.hyphen_run + 1, limit > 0 ? limit + 1 : 1) : 0;
     if (!pass.emergency && limit > 0 && run > limit) return;
     const double total = from.total + line_demerits(parameters_, fit, paragraph_.cost(at), forced, flagged,
                                                     from.hyphen_run > 0, from.fitness);
@@ -341,7 +347,8 @@ double total_demerits(std::span<const BreakItem> items, std::span<const Line> li
     const Line& line = lines[i];
     const bool forced = paragraph.forced(line.end);
     const bool flagged = paragraph.flagged(line.end);
-    const LineFit fit = fit_line(paragraph.line(line.begin, line.end), widths(i), forced, 0);
+    const LineFit fit =
+        fit_line(paragraph.line(line.begin, line.end), widths(i), forced, 0, parameters.line_end_stretch);
     if (fit.overfull || fit.ratio > parameters.tolerance) return infinity;
     const int run = flagged ? hyphen_run + 1 : 0;
     if (parameters.max_hyphenated_lines > 0 && run > parameters.max_hyphenated_lines) return infinity;

@@ -63,6 +63,11 @@ struct KnuthPlassParameters {
   /// and accepts any line that is not over-full, so very loose lines are spread over the
   /// paragraph rather than piled on one line.
   double emergency_stretch = 0.1;
+  /// Stretch, in points, that every line but one ending at a forced break has at its end
+  /// [\rightskip's stretch]: 0 for justified text; for ragged text, whose word spaces neither
+  /// stretch nor shrink, TeX's \raggedright gives 2 em, so that lines may fall short of the
+  /// measure and the breaker evens out how much (Knuth-Plass section 7, "ragged-right").
+  double line_end_stretch = 0;
 };
 
 /// Breaks `items` into lines of `line_width` with the fewest total demerits. Never fails:

@@ -9,6 +9,7 @@
 #include "layout/blocks.hpp"
 #include "layout/context.hpp"
 #include "layout/pages.hpp"
+#include "layout/print.hpp"
 #include "model/labels.hpp"
 
 namespace galley::layout {
@@ -27,15 +28,19 @@ std::string joined(const std::vector<std::string>& items) {
   return out;
 }
 
-// One article's slices, appended to the flow.
+// One article's slices, appended to the flow: the title block across the text width, the
+// rest in the first column (pagination moves each slice to the column it lands in).
 void lay_out_article(Context& context, const model::Document& document, int number, Flow& flow) {
   const LayoutStyle& style = context.style();
   context.begin_article(document.origin, document.meta.lang, number);
   context.set_image_folders(image::image_folders(document));
-  const Frame frame{style.margin_left, style.page_width - style.margin_left - style.margin_right};
+  const double text_width = style.page_width - style.margin_left - style.margin_right;
+  const Frame frame{style.margin_left, text_width};
+  const Frame column{style.margin_left, column_width(style)};
   const std::size_t first = flow.slices.size();
   for (Slice& slice : set_title_block(context, document, frame)) {
     slice.article = number;
+    slice.span = true;
     flow.slices.push_back(std::move(slice));
   }
   flow.slices[first].page_break_before = true;
@@ -45,10 +50,11 @@ void lay_out_article(Context& context, const model::Document& document, int numb
   BlockEnv env;
   env.text = &style.body;
   const std::size_t body = flow.slices.size();
-  writer.blocks(document.blocks, frame, env);
+  const std::size_t first_note = context.notes().size();
+  writer.blocks(document.blocks, column, env);
   if (flow.slices.size() > body) flow.slices[body].space_before = style.title_block_space;
-  lay_out_notes(writer, document.notes, frame);
-  if (document.meta.source) writer.add(set_source_line(context, *document.meta.source, frame), style.end_space);
+  lay_out_notes(writer, document, first_note, column);
+  if (document.meta.source) writer.add(set_source_line(context, *document.meta.source, column), style.end_space);
   context.end_article();
 }
 
@@ -68,21 +74,25 @@ DocumentInfo article_info(Context& context, const model::Document& document) {
 }  // namespace
 
 PageTree lay_out(const model::Document& document, const LayoutStyle& style, text::FontMetrics& fonts,
-                 Diagnostics& diagnostics) {
+                 Diagnostics& diagnostics, LayoutTimings* timings) {
   Context context(style, fonts, diagnostics);
+  context.set_timings(timings);
   Flow flow;
   lay_out_article(context, document, 0, flow);
   PageTree tree;
   tree.info = article_info(context, document);
   paginate(context, flow, {RunningHead{tree.info.title, tree.info.author, document.meta.date_text, "", true}}, tree);
+  make_print_sheets(style, tree);
   tree.fonts = context.fonts();
   return tree;
 }
 
 PageTree lay_out(const model::Collection& collection, const std::vector<const model::Document*>& articles,
-                 const LayoutStyle& style, text::FontMetrics& fonts, Diagnostics& diagnostics) {
+                 const LayoutStyle& style, text::FontMetrics& fonts, Diagnostics& diagnostics,
+                 LayoutTimings* timings) {
   if (articles.empty()) throw Error(ErrorKind::usage, "", 0, "a collection needs at least one article");
   Context context(style, fonts, diagnostics);
+  context.set_timings(timings);
   Flow flow;
   std::vector<RunningHead> heads;
   std::vector<std::string> authors, tags;
@@ -106,6 +116,7 @@ PageTree lay_out(const model::Collection& collection, const std::vector<const mo
   tree.info.author = !collection.editor.empty() ? collection.editor : model::join_names(authors, labels);
   tree.info.keywords = joined(tags);
   paginate(context, flow, heads, tree);
+  make_print_sheets(style, tree);
   tree.fonts = context.fonts();
   return tree;
 }

@@ -1,15 +1,11 @@
-// Line breaking over Knuth and Plass's item model ("Breaking Paragraphs into Lines", 1981,
-// section 2): boxes (unbreakable material), glue (stretchable space, a break when it follows a
-// box) and penalties (a possible break with a cost, and a width such as a hyphen's that is
-// only there when the line breaks at it). This file only decides where lines end; it knows
-// nothing of fonts or text, so its tests use literal widths.
-//
-// The breaker is first fit: each line takes as much as fits, shrinking glue if need be.
-// Knuth-Plass total-fit is a later issue; it takes the same items and returns the same thing.
+// The item model of line breaking: Knuth and Plass's "Breaking Paragraphs into Lines"
+// (1981), section 2: boxes (unbreakable material), glue (stretchable space, a break when it
+// follows a box) and penalties (a possible break with a cost, and a width such as a hyphen's
+// that is only there when the line breaks at it). The breaker is knuth_plass.hpp; the items of
+// a paragraph's text are made by paragraph_items.hpp.
 #pragma once
 
 #include <cstddef>
-#include <limits>
 #include <span>
 #include <vector>
 
@@ -43,10 +39,5 @@ struct Line {
   bool hyphenated = false;  ///< broke at a penalty with a width (a hyphen to draw)
   bool forced = false;      ///< ended by a forced break or the end of the paragraph
 };
-
-/// Breaks `items` into lines no wider than `line_width` (glue shrunk as far as it may). A box
-/// wider than the line on its own gets a line to itself (callers split such boxes first).
-/// A paragraph ends with a forced break whether or not the items say so.
-std::vector<Line> break_lines(std::span<const BreakItem> items, double line_width);
 
 }  // namespace galley::layout

@@ -87,11 +87,14 @@ void lay_out_list(BlockWriter& writer, const std::vector<model::ListItem>& items
     }
     std::vector<Fragment> fragments;
     const double width = context.shape(face, text.size, markers[i], fragments);
+    // Drawn before the item's text, so that text extraction reads the marker first.
     double x = marker_right - width;
+    std::vector<Item> marker_items;
     for (const Fragment& f : fragments) {
-      add_item(head.items, TextRun{f.font, f.size, x, baseline, f.width, f.text, text.colour});
+      add_item(marker_items, TextRun{f.font, f.size, x, baseline, f.width, f.text, text.colour, f.kerns});
       x += f.width;
     }
+    head.items.insert(head.items.begin(), marker_items.begin(), marker_items.end());
   }
   writer.end_block();
 }

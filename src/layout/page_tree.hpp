@@ -17,10 +17,32 @@
 
 namespace galley::layout {
 
+/// Ink amounts of a process colour, each 0..1.
+struct Cmyk {
+  double c = 0, m = 0, y = 0, k = 0;
+  bool operator==(const Cmyk&) const = default;
+};
+
+/// A colour: its RGB form for the screen and, in a CMYK job (PageTree::cmyk), the inks it
+/// is printed with. Layout fills `cmyk` in every colour of a CMYK job: as the style wrote
+/// it, or converted from RGB by to_cmyk().
 struct Colour {
+  constexpr Colour() = default;
+  constexpr Colour(std::uint8_t red, std::uint8_t green, std::uint8_t blue, std::optional<Cmyk> inks = std::nullopt)
+      : r(red), g(green), b(blue), cmyk(inks) {}
   std::uint8_t r = 0, g = 0, b = 0;
+  std::optional<Cmyk> cmyk;
   bool operator==(const Colour&) const = default;
 };
+
+/// RGB -> CMYK without a colour profile (the common "naive" conversion, documented in
+/// styles/README.md): k = 1 - max(r, g, b); c = (1 - r - k) / (1 - k), and so for m and y.
+/// Greys become black ink only. A colour that has its inks already keeps them.
+Colour to_cmyk(Colour colour);
+
+/// Registration colour: all four inks at 100%, for marks that must show on every plate.
+/// Black on the screen.
+Colour registration_colour();
 
 /// A font the pages use, named by its file (each file appears once).
 struct Font {
@@ -30,8 +52,17 @@ struct Font {
   bool operator==(const Font&) const = default;
 };
 
+/// A kerning adjustment inside a text run: before the character at byte `offset` of the run's
+/// text, the pen moves by `amount` thousandths of an em (negative: closer; a PDF's TJ number
+/// is its negation).
+struct Kern {
+  std::uint32_t offset = 0;
+  std::int32_t amount = 0;
+  bool operator==(const Kern&) const = default;
+};
+
 /// Text on one baseline in one font. `text` is drawable (text::drawable) and is drawn from `x`
-/// with the font's own advances: layout measured it with the same widths.
+/// with the font's own advances and the `kerns` between them: layout measured it so.
 struct TextRun {
   int font = 0;      ///< index into PageTree::fonts
   double size = 10;  ///< font size in points
@@ -40,6 +71,7 @@ struct TextRun {
   double width = 0;  ///< the advance layout measured, in points
   std::string text;
   Colour colour;
+  std::vector<Kern> kerns;  ///< pair kerning, in offset order; counted in `width`
   bool operator==(const TextRun&) const = default;
 };
 
@@ -49,6 +81,14 @@ struct Rule {
   double thickness = 0.5;
   Colour colour;
   bool operator==(const Rule&) const = default;
+};
+
+/// A stroked circle around (x, y) (registration marks).
+struct Circle {
+  double x = 0, y = 0, radius = 1;
+  double thickness = 0.5;
+  Colour colour;
+  bool operator==(const Circle&) const = default;
 };
 
 /// A rectangle, filled, stroked or both; `y` is its top edge.
@@ -67,6 +107,9 @@ struct Picture {
   std::string article;  ///< the article file, for messages
   int line = 0;         ///< where the article names the picture, for messages (0: unknown)
   double x = 0, y = 0, width = 0, height = 0;
+  /// Runs into the bleed: placed on the sheet as it is, never moved with the text block
+  /// (mirrored margins, columns).
+  bool full_bleed = false;
   bool operator==(const Picture&) const = default;
 };
 
@@ -79,7 +122,7 @@ struct LinkArea {
   bool operator==(const LinkArea&) const = default;
 };
 
-using Item = std::variant<TextRun, Rule, Box, Picture, LinkArea>;
+using Item = std::variant<TextRun, Rule, Box, Picture, LinkArea, Circle>;
 
 /// Appends `node` to `items`, constructing the variant in place. (Moving a temporary Item
 /// made from a Rule makes g++ 12 warn, wrongly, that a TextRun's string may be uninitialized.)
@@ -88,9 +131,18 @@ void add_item(std::vector<Item>& items, T node) {
   items.emplace_back(std::in_place_type<T>, std::move(node));
 }
 
+/// Where the trimmed page lies on a print sheet, and how far its bleed reaches beyond it.
+struct TrimArea {
+  double x = 0, y = 0;  ///< top-left corner of the trim on the sheet
+  double width = 0, height = 0;
+  double bleed = 0;     ///< the BleedBox is the trim grown by this on every side
+  bool operator==(const TrimArea&) const = default;
+};
+
 struct Page {
-  double width = 595.276;
+  double width = 595.276;   ///< the sheet (MediaBox): the trim, plus bleed and slug in print
   double height = 841.890;
+  std::optional<TrimArea> trim;  ///< set in print (bleed or slug): TrimBox and BleedBox
   std::vector<Item> items;  ///< in drawing order
   bool operator==(const Page&) const = default;
 };
@@ -125,6 +177,7 @@ struct DocumentInfo {
 
 struct PageTree {
   DocumentInfo info;
+  bool cmyk = false;  ///< a CMYK job: every colour and picture is drawn in DeviceCMYK
   std::vector<Font> fonts;
   std::vector<Page> pages;
   std::vector<Destination> destinations;

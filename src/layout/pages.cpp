@@ -1,10 +1,11 @@
-// Pagination and running heads.
+// Cutting slices, and the running heads and folios.
 #include "layout/pages.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 
+#include "layout/paginator.hpp"
 #include "layout/paragraph.hpp"
 #include "text/unicode.hpp"
 
@@ -20,6 +21,8 @@ std::pair<double, double> extent(const Item& item) {
           return {node.y - node.size, node.y + node.size * 0.3};
         } else if constexpr (std::is_same_v<T, Rule>) {
           return {std::min(node.y1, node.y2), std::max(node.y1, node.y2)};
+        } else if constexpr (std::is_same_v<T, Circle>) {
+          return {node.y - node.radius, node.y + node.radius};
         } else {
           return {node.y, node.y + node.height};
         }
@@ -33,122 +36,12 @@ Item moved(Item item, double dy) {
   return item;
 }
 
-class Paginator {
- public:
-  Paginator(Context& context, Flow& flow, PageTree& tree)
-      : style_(context.style()), flow_(flow), tree_(tree) {
-    top_ = style_.margin_top;
-    bottom_ = style_.page_height - style_.margin_bottom;
-  }
-
-  void run() {
-    std::vector<Slice>& slices = flow_.slices;
-    for (std::size_t i = 0; i < slices.size(); ++i) {
-      Slice& slice = slices[i];
-      if (slice.height > bottom_ - top_) {
-        if (slice.page_break_before || tree_.pages.empty()) new_page(slice.article, true);
-        place_tall(std::move(slice));
-        continue;
-      }
-      if (slice.page_break_before || tree_.pages.empty()) {
-        new_page(slice.article, true);
-      } else if (!fits(chain_height(i), slice.space_before)) {
-        new_page(slice.article, false);
-        repeat_table_header(slice);
-      }
-      place(std::move(slice));
-    }
-  }
-
-  // Page index -> the article its first slice belongs to, and whether the article starts there.
-  std::vector<int> page_article;
-  std::vector<bool> page_opens_article;
-
- private:
-  bool fits(double height, double space_before) const {
-    const double gap = y_ > top_ ? space_before : 0;
-    return y_ + gap + height <= bottom_ + 0.01;
-  }
-
-  // The height of slice i and the slices it keeps with, or just its own when they would not
-  // fit on any page.
-  double chain_height(std::size_t i) const {
-    const std::vector<Slice>& slices = flow_.slices;
-    double height = slices[i].height;
-    std::size_t j = i;
-    while (slices[j].keep_with_next && j + 1 < slices.size() && !slices[j + 1].page_break_before) {
-      ++j;
-      height += slices[j].space_before + slices[j].height;
-      if (height > bottom_ - top_) return slices[i].height;
-    }
-    return height;
-  }
-
-  void new_page(int article, bool opens_article) {
-    Page page;
-    page.width = style_.page_width;
-    page.height = style_.page_height;
-    page.items.reserve(tree_.pages.empty() ? 512 : tree_.pages.back().items.size() + 64);
-    tree_.pages.push_back(std::move(page));
-    page_article.push_back(article);
-    page_opens_article.push_back(opens_article);
-    y_ = top_;
-  }
-
-  void repeat_table_header(const Slice& slice) {
-    if (slice.table < 0 || slice.table_header) return;
-    for (Slice header : flow_.table_headers[static_cast<std::size_t>(slice.table)]) {
-      header.space_before = 0;
-      place(std::move(header));
-    }
-  }
-
-  // A slice taller than a page: as much of it as fits here, cut between lines, then the rest
-  // on the following pages (under the table's header again when it is a table row).
-  void place_tall(Slice&& slice) {
-    const double least = 3 * style_.body.leading;  // not worth starting it in less room
-    while (true) {
-      const double room = bottom_ - y_ - (y_ > top_ ? slice.space_before : 0);
-      if (slice.height <= room) break;
-      if (room >= least || y_ <= top_) {
-        Split split = split_slice(slice, room);
-        if (split.clean || y_ <= top_) {
-          place(std::move(split.first));
-          slice = std::move(split.rest);
-        }
-      }
-      new_page(slice.article, false);
-      repeat_table_header(slice);
-    }
-    place(std::move(slice));
-  }
-
-  // Puts the slice on the current page; its items are moved out.
-  void place(Slice&& slice) {
-    if (y_ > top_) y_ += slice.space_before;
-    Page& page = tree_.pages.back();
-    const int index = static_cast<int>(tree_.pages.size() - 1);
-    for (Item& item : slice.items) {
-      shift(item, y_);
-      page.items.push_back(std::move(item));
-    }
-    for (const Mark& mark : slice.marks) {
-      if (mark.kind == Mark::Kind::destination) {
-        tree_.destinations.push_back(Destination{mark.name, index, y_ + mark.y});
-      } else {
-        tree_.outline.push_back(OutlineEntry{mark.level, mark.name, index, y_ + mark.y});
-      }
-    }
-    y_ += slice.height;
-  }
-
-  const LayoutStyle& style_;
-  Flow& flow_;
-  PageTree& tree_;
-  double top_ = 0;
-  double bottom_ = 0;
-  double y_ = 0;
-};
+// The left and right margins of page `index` (0-based): a mirrored style's left-hand pages
+// (even page numbers) have the outer margin on the left.
+std::pair<double, double> side_margins(const LayoutStyle& style, std::size_t index) {
+  if (style.mirror && index % 2 == 1) return {style.margin_right, style.margin_left};
+  return {style.margin_left, style.margin_right};
+}
 
 // `text` shortened with an ellipsis until it fits `width`.
 std::string fitted(Context& context, text::FaceId face, double size, std::string text, double width) {
@@ -179,7 +72,7 @@ bool add_line(Context& context, Page& page, const TextStyle& style, const std::s
   if (align == Align::right) x += width - total;
   if (align == Align::center) x += (width - total) / 2;
   for (const Fragment& f : fragments) {
-    add_item(page.items, TextRun{f.font, f.size, x, baseline, f.width, f.text, style.colour});
+    add_item(page.items, TextRun{f.font, f.size, x, baseline, f.width, f.text, style.colour, f.kerns});
     x += f.width;
   }
   return !fragments.empty();
@@ -209,15 +102,18 @@ std::string expand(const std::string& pattern, const RunningHead& head, const st
 
 // Left, centre and right texts on one line: the centre keeps what it needs (a third at most
 // when the sides have text), the sides share the rest.
+// On a mirrored style's left-hand pages the left and right templates change places, so what
+// stands at the outer edge of a right-hand page stands at the outer edge of a left-hand one.
 bool add_running_line(Context& context, Page& page, const RunningTemplates& templates, const RunningHead& head,
                       const std::string& section, std::size_t number, std::size_t pages, double baseline) {
   const LayoutStyle& style = context.style();
   const TextStyle& text = style.running;
-  const double left = style.margin_left;
-  const double width = style.page_width - style.margin_left - style.margin_right;
-  const std::string l = expand(templates.left, head, section, number, pages);
+  const auto [left, right_margin] = side_margins(style, number - 1);
+  const double width = style.page_width - left - right_margin;
+  const bool swapped = style.mirror && number % 2 == 0;
+  const std::string l = expand(swapped ? templates.right : templates.left, head, section, number, pages);
   const std::string c = expand(templates.center, head, section, number, pages);
-  const std::string r = expand(templates.right, head, section, number, pages);
+  const std::string r = expand(swapped ? templates.left : templates.right, head, section, number, pages);
   const bool sides = !l.empty() || !r.empty();
   double centre = 0;
   if (!c.empty()) centre = std::min(context.measure(context.face(text), text.size, c), sides ? width / 3 : width);
@@ -239,23 +135,24 @@ std::string section_at(const PageTree& tree, int page, double top) {
   return current && current->level > 0 ? current->title : "";
 }
 
-void add_running_heads(Context& context, const std::vector<RunningHead>& heads, const std::vector<int>& page_article,
-                       const std::vector<bool>& page_opens_article, PageTree& tree) {
+void add_running_heads(Context& context, const std::vector<RunningHead>& heads, const std::vector<PageRecord>& records,
+                       PageTree& tree) {
   const LayoutStyle& style = context.style();
   const std::size_t count = tree.pages.size();
   const RunningHead none;
   for (std::size_t p = 0; p < count; ++p) {
     Page& page = tree.pages[p];
-    const auto article = static_cast<std::size_t>(page_article[p]);
+    const auto article = static_cast<std::size_t>(records[p].article);
     const RunningHead& head = article < heads.size() ? heads[article] : none;
     const std::string section =
         head.follow_headings ? section_at(tree, static_cast<int>(p), style.margin_top) : head.section;
     add_running_line(context, page, style.footer, head, section, p + 1, count,
                      style.page_height - style.footer_baseline);
-    if (page_opens_article[p]) continue;
+    if (records[p].opens_article) continue;
     if (add_running_line(context, page, style.header, head, section, p + 1, count, style.header_baseline)) {
-      const double right = style.page_width - style.margin_right;
-      add_item(page.items, Rule{style.margin_left, style.header_rule, right, style.header_rule, 0.3, style.running.colour});
+      const auto [left, right] = side_margins(style, p);
+      add_item(page.items,
+               Rule{left, style.header_rule, style.page_width - right, style.header_rule, 0.3, style.running.colour});
     }
   }
 }
@@ -299,6 +196,8 @@ Split split_slice(const Slice& slice, double height) {
   first.article = rest.article = slice.article;
   first.table = rest.table = slice.table;
   first.space_before = slice.space_before;
+  first.span = rest.span = slice.span;
+  first.notes = slice.notes;  // the notes go with the first part, to the page the slice starts on
   rest.keep_with_next = slice.keep_with_next;
   for (const Item& item : slice.items) {
     const auto [top, bottom] = extent(item);
@@ -346,9 +245,8 @@ std::vector<Slice> cut_tall_slice(Slice slice, double height) {
 }
 
 void paginate(Context& context, Flow& flow, const std::vector<RunningHead>& heads, PageTree& tree) {
-  Paginator paginator(context, flow, tree);
-  paginator.run();
-  add_running_heads(context, heads, paginator.page_article, paginator.page_opens_article, tree);
+  const std::vector<PageRecord> records = fill_pages(context, flow, tree);
+  add_running_heads(context, heads, records, tree);
 }
 
 }  // namespace galley::layout

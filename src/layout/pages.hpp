@@ -1,5 +1,6 @@
-// Pagination: the flow's slices onto pages (keeping what must stay together, repeating table
-// headers, cutting a slice taller than a page), then the running heads and folios.
+// Pagination: the flow's slices onto pages (paginator.hpp: columns, notes at their foot,
+// keeping what must stay together, repeating table headers, cutting a slice taller than a
+// column), then the running heads and folios, mirrored on left-hand pages when asked.
 #pragma once
 
 #include <string>

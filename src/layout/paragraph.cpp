@@ -1,224 +1,26 @@
-// Paragraph setting: building the item list from spans, splitting words too wide for the
-// line, and placing each line's words.
+// Paragraph setting: the items of the text (paragraph_items.cpp), lines chosen by
+// Knuth-Plass total fit (knuth_plass.cpp), and each line's words placed at their own x.
 #include "layout/paragraph.hpp"
 
 #include <algorithm>
+#include <chrono>
+#include <cmath>
 #include <limits>
 
-#include "layout/line_breaking.hpp"
-#include "text/unicode.hpp"
+#include "layout/knuth_plass.hpp"
+#include "layout/layout.hpp"
+#include "layout/paragraph_items.hpp"
 
 namespace galley::layout {
 namespace {
 
-// A measured fragment with what it is drawn with.
-struct Piece {
-  Fragment fragment;
-  double rise = 0;  ///< above the baseline (note marks)
-  Colour colour;
-  const SpanStyle* style = nullptr;
-};
-
-// What a box, glue or penalty of the item list stands for.
-struct ItemSource {
-  std::size_t piece_begin = 0;  ///< box: its pieces [begin, end)
-  std::size_t piece_end = 0;
-};
-
-struct Prepared {
-  std::vector<Piece> pieces;
-  std::vector<BreakItem> items;
-  std::vector<ItemSource> sources;  ///< parallel to items
-};
-
-text::FontStyle combine(text::FontStyle base, const SpanStyle& span) {
-  const bool bold = span.bold || base == text::FontStyle::bold || base == text::FontStyle::bold_italic;
-  const bool italic = span.italic != (base == text::FontStyle::italic || base == text::FontStyle::bold_italic);
-  return bold ? (italic ? text::FontStyle::bold_italic : text::FontStyle::bold)
-              : (italic ? text::FontStyle::italic : text::FontStyle::regular);
-}
-
-// After these a word may break without a hyphen being added: hyphens, dashes, slashes.
-bool break_after(char32_t c) {
-  return c == U'-' || c == U'\u2010' || c == U'\u2013' || c == U'\u2014' || c == U'/';
-}
-
-class Builder {
- public:
-  Builder(Context& context, const TextStyle& base) : context_(context), base_(base) {}
-
-  void indent(double width) { push(BreakItem::box_of(width), ItemSource{0, 0}); }
-
-  void add(const Span& span) {
-    if (span.line_break) {
-      close_box();
-      push(BreakItem::penalty_of(0, forced_break));
-      return;
-    }
-    const LayoutStyle& style = context_.style();
-    const Family family = span.style.code ? Family::mono : base_.family;
-    const text::FaceId face = context_.face(family, combine(base_.style, span.style));
-    double size = base_.size;
-    if (span.style.code) size *= style.code_scale;
-    if (span.style.note_mark) size *= style.note_mark_scale;
-    const double rise = span.style.note_mark ? base_.size * style.note_mark_rise : 0;
-    const Colour colour = !span.style.uri.empty() || span.style.note_mark ? style.link_colour
-                          : span.style.muted                            ? style.credit_colour
-                                                                        : base_.colour;
-    // Words and the spaces between them; inside a word, a break after a hyphen or slash.
-    const std::string& text = span.text;
-    std::size_t pos = 0;
-    while (pos < text.size()) {
-      std::size_t next = pos;
-      const char32_t c = text::next_code_point(text, next);
-      if (text::is_break_space(c)) {
-        close_box();
-        add_space(face, size);
-        pos = next;
-        continue;
-      }
-      std::size_t end = pos;
-      bool breakable = false;
-      while (end < text.size()) {
-        std::size_t after = end;
-        const char32_t d = text::next_code_point(text, after);
-        if (text::is_break_space(d)) break;
-        end = after;
-        if (break_after(d) && end < text.size()) {
-          std::size_t peek = end;
-          breakable = !text::is_break_space(text::next_code_point(text, peek));
-          if (breakable) break;
-        }
-      }
-      add_text(std::string_view(text).substr(pos, end - pos), face, size, rise, colour, span.style);
-      if (breakable) {
-        close_box();
-        push(BreakItem::penalty_of(0, 50));
-      }
-      pos = end;
-    }
-  }
-
-  Prepared finish(double line_width) {
-    close_box();
-    if (line_width < std::numeric_limits<double>::infinity()) split_wide_boxes(line_width);
-    return std::move(out_);
-  }
-
- private:
-  void push(BreakItem item, ItemSource source = {}) {
-    out_.items.push_back(item);
-    out_.sources.push_back(source);
-  }
-
-  void add_text(std::string_view text, text::FaceId face, double size, double rise, Colour colour,
-                const SpanStyle& style) {
-    std::vector<Fragment> fragments;
-    context_.shape(face, size, text, fragments);
-    if (!box_open_) {
-      box_open_ = true;
-      box_width_ = 0;
-      box_begin_ = out_.pieces.size();
-    }
-    for (auto& fragment : fragments) {
-      box_width_ += fragment.width;
-      out_.pieces.push_back(Piece{std::move(fragment), rise, colour, &style});
-    }
-  }
-
-  void add_space(text::FaceId face, double size) {
-    if (!out_.items.empty() && out_.items.back().kind == BreakItem::Kind::glue) return;  // spaces collapse
-    const double width = context_.measure(face, size, " ");
-    const LayoutStyle& style = context_.style();
-    push(BreakItem::glue_of(width, width * style.space_stretch, width * style.space_shrink));
-  }
-
-  void close_box() {
-    if (!box_open_) return;
-    box_open_ = false;
-    push(BreakItem::box_of(box_width_), ItemSource{box_begin_, out_.pieces.size()});
-  }
-
-  // Breaks every box wider than the line between characters, with a hyphen at each break.
-  void split_wide_boxes(double line_width) {
-    const bool any = std::any_of(out_.items.begin(), out_.items.end(), [&](const BreakItem& item) {
-      return item.kind == BreakItem::Kind::box && item.width > line_width;
-    });
-    if (!any) return;
-    Prepared in = std::move(out_);
-    out_ = Prepared{};
-    for (std::size_t i = 0; i < in.items.size(); ++i) {
-      const BreakItem& item = in.items[i];
-      if (item.kind != BreakItem::Kind::box || item.width <= line_width) {
-        if (item.kind == BreakItem::Kind::box) {
-          const std::size_t begin = out_.pieces.size();
-          for (std::size_t p = in.sources[i].piece_begin; p < in.sources[i].piece_end; ++p) {
-            out_.pieces.push_back(std::move(in.pieces[p]));
-          }
-          push(item, ItemSource{begin, out_.pieces.size()});
-        } else {
-          push(item);
-        }
-        continue;
-      }
-      split_box(in, in.sources[i], line_width);
-    }
-  }
-
-  void split_box(Prepared& in, const ItemSource& source, double line_width) {
-    std::size_t chunk_begin = out_.pieces.size();
-    double chunk_width = 0;
-    for (std::size_t p = source.piece_begin; p < source.piece_end; ++p) {
-      Piece& piece = in.pieces[p];
-      const Fragment& fragment = piece.fragment;
-      const double hyphen = context_.measure(fragment.face, fragment.size, "-");
-      std::size_t start = 0;
-      double part_width = 0;
-      for (std::size_t pos = 0; pos < fragment.text.size();) {
-        const std::size_t at = pos;
-        text::next_code_point(fragment.text, pos);
-        const double w = context_.measure(fragment.face, fragment.size, std::string_view(fragment.text).substr(at, pos - at));
-        if (chunk_width + part_width + w + hyphen > line_width && chunk_width + part_width > 0) {
-          emit_part(piece, start, at, part_width);
-          push(BreakItem::box_of(chunk_width + part_width), ItemSource{chunk_begin, out_.pieces.size()});
-          push(BreakItem::penalty_of(hyphen, 100));
-          chunk_begin = out_.pieces.size();
-          chunk_width = 0;
-          part_width = 0;
-          start = at;
-        }
-        part_width += w;
-      }
-      emit_part(piece, start, fragment.text.size(), part_width);
-      chunk_width += part_width;
-    }
-    push(BreakItem::box_of(chunk_width), ItemSource{chunk_begin, out_.pieces.size()});
-  }
-
-  void emit_part(const Piece& piece, std::size_t begin, std::size_t end, double width) {
-    if (end <= begin) return;
-    // Field by field: copying the whole piece would copy its text once per part, quadratic
-    // in a word of 100,000 characters.
-    const Fragment& whole = piece.fragment;
-    Fragment fragment{whole.face, whole.font, whole.size, whole.text.substr(begin, end - begin), width};
-    out_.pieces.push_back(Piece{std::move(fragment), piece.rise, piece.colour, piece.style});
-  }
-
-  Context& context_;
-  const TextStyle& base_;
-  Prepared out_;
-  bool box_open_ = false;
-  double box_width_ = 0;
-  std::size_t box_begin_ = 0;
-};
-
-Prepared prepare(Context& context, const Spans& spans, const TextStyle& base, double line_width,
-                 double first_indent = 0) {
-  Builder builder(context, base);
-  // An indent is an empty box (Knuth and Plass: "the box for paragraph indentation").
-  if (first_indent > 0) builder.indent(first_indent);
-  for (const Span& span : spans) builder.add(span);
-  return builder.finish(line_width);
+// The breaker's settings for one paragraph. Justified text: TeX's parameters (the defaults
+// of KnuthPlassParameters). Ragged text: fixed word spaces and TeX's \raggedright, 2 em of
+// stretch at every line end, so that lines fall short of the measure evenly.
+KnuthPlassParameters breaker_parameters(Align align, const TextStyle& base) {
+  KnuthPlassParameters parameters;
+  if (align != Align::justify) parameters.line_end_stretch = 2 * base.size;
+  return parameters;
 }
 
 bool same_target(const SpanStyle* a, const SpanStyle* b) {
@@ -226,9 +28,8 @@ bool same_target(const SpanStyle* a, const SpanStyle* b) {
 }
 
 // Places one line's pieces; returns its slice.
-Slice place_line(Context& context, const Prepared& prepared, const Line& line, const TextStyle& base, Align align,
-                 Frame frame, double baseline) {
-  const LayoutStyle& style = context.style();
+Slice place_line(const ParagraphItems& prepared, const Line& line, const TextStyle& base, Align align, Frame frame,
+                 double baseline) {
   Slice slice;
   slice.height = base.leading;
   slice.baseline = baseline;
@@ -243,21 +44,20 @@ Slice place_line(Context& context, const Prepared& prepared, const Line& line, c
     stretch += item.stretch;
     shrink += item.shrink;
   }
-  const Piece* last_piece = nullptr;
-  if (end > line.begin) {
-    const ItemSource& source = prepared.sources[end - 1];
-    if (source.piece_end > source.piece_begin) last_piece = &prepared.pieces[source.piece_end - 1];
-  }
-  double hyphen = 0;
-  if (line.hyphenated && line.end < prepared.items.size()) hyphen = prepared.items[line.end].width;
-  natural += hyphen;
+  // A line ending at a penalty has its width: a hyphen, or the kerning across a break after
+  // a hyphen or slash taken back (paragraph_items.cpp).
+  const BreakItem* at_break = line.end < prepared.items.size() && prepared.items[line.end].kind == BreakItem::Kind::penalty
+                                  ? &prepared.items[line.end]
+                                  : nullptr;
+  if (at_break && at_break->cost > forced_break) natural += at_break->width;
 
+  // The breaker kept every line within its tolerance (or, in its emergency pass, not
+  // over-full); the ratio here is the one it judged.
   double ratio = 0;
   if (natural > frame.width && shrink > 0) {
     ratio = std::max(-1.0, (frame.width - natural) / shrink);
   } else if (align == Align::justify && !line.forced && natural < frame.width && stretch > 0) {
     ratio = (frame.width - natural) / stretch;
-    if (ratio > style.max_stretch_ratio) ratio = 0;  // too loose: set it ragged
   }
   const double set_width = natural + (ratio > 0 ? ratio * stretch : ratio * shrink);
   double x = frame.x;
@@ -276,19 +76,47 @@ Slice place_line(Context& context, const Prepared& prepared, const Line& line, c
     if (strike) add_item(slice.items, *strike);
     strike.reset();
   };
+  // The pieces of a word broken at hyphenation points that were not taken are drawn as one
+  // run again, the kerning across each point (counted in the width before it) as a Kern.
+  std::size_t last_run = static_cast<std::size_t>(-1);
+  double across = 0;  // kerning across the penalty just passed, points
+  auto draw = [&](const Piece& piece, double at) {
+    const Fragment& f = piece.fragment;
+    const double y = baseline - piece.rise;
+    if (last_run < slice.items.size()) {
+      TextRun& run = std::get<TextRun>(slice.items[last_run]);
+      if (run.font == f.font && run.size == f.size && run.y == y && run.colour == piece.colour &&
+          std::abs(run.x + run.width - at) < 1e-9) {
+        const auto offset = static_cast<std::uint32_t>(run.text.size());
+        const auto amount = static_cast<std::int32_t>(std::lround(across * 1000 / f.size));
+        if (amount != 0) run.kerns.push_back(Kern{offset, amount});
+        for (const Kern& kern : f.kerns) run.kerns.push_back(Kern{kern.offset + offset, kern.amount});
+        run.text += f.text;
+        run.width += f.width;
+        return;
+      }
+    }
+    last_run = slice.items.size();
+    add_item(slice.items, TextRun{f.font, f.size, at, y, f.width, f.text, piece.colour, f.kerns});
+  };
   for (std::size_t i = line.begin; i < end; ++i) {
     const BreakItem& item = prepared.items[i];
     if (item.kind == BreakItem::Kind::glue) {
       x += item.width + (ratio > 0 ? ratio * item.stretch : ratio * item.shrink);
       continue;
     }
-    if (item.kind != BreakItem::Kind::box) continue;
+    if (item.kind == BreakItem::Kind::penalty) {
+      across = prepared.sources[i].across;
+      continue;
+    }
     const ItemSource& source = prepared.sources[i];
     const double box_end = x + item.width;
     for (std::size_t p = source.piece_begin; p < source.piece_end; ++p) {
       const Piece& piece = prepared.pieces[p];
       const Fragment& f = piece.fragment;
-      add_item(slice.items, TextRun{f.font, f.size, x, baseline - piece.rise, f.width, f.text, piece.colour});
+      draw(piece, x);
+      across = 0;
+      if (piece.style->note >= 0) slice.notes.push_back(piece.style->note);  // set at this line's foot
       const bool linked = !piece.style->uri.empty() || !piece.style->destination.empty();
       if (linked && same_target(link_style, piece.style)) {
         link.width = x + f.width - link.x;
@@ -314,9 +142,12 @@ Slice place_line(Context& context, const Prepared& prepared, const Line& line, c
     }
     x = box_end;
   }
-  if (hyphen > 0 && last_piece) {
-    const Fragment& f = last_piece->fragment;
-    add_item(slice.items, TextRun{f.font, f.size, x, baseline - last_piece->rise, hyphen, "-", last_piece->colour});
+  if (line.hyphenated && at_break) {
+    const ItemSource& source = prepared.sources[line.end];
+    const Piece& like = prepared.pieces[std::min(source.hyphen_piece, prepared.pieces.size() - 1)];
+    const Fragment& f = like.fragment;
+    add_item(slice.items, TextRun{f.font, f.size, x + source.hyphen_shift, baseline - like.rise,
+                                  at_break->width - source.hyphen_shift, "-", like.colour, {}});
   }
   close_link();
   close_strike();
@@ -333,26 +164,47 @@ double baseline_in_line(Context& context, text::FaceId face, double size, double
 }
 
 std::vector<Slice> set_paragraph(Context& context, const Spans& spans, const TextStyle& base, Align align,
-                                 Frame frame, double first_indent) {
+                                 Frame frame, double first_indent, Hyphenation hyphenation) {
   if (spans.empty()) return {};
-  const Prepared prepared = prepare(context, spans, base, frame.width, first_indent);
+  ItemOptions options;
+  options.justify = align == Align::justify;
+  options.hyphenate = hyphenation == Hyphenation::on;
+  options.line_width = frame.width;
+  options.first_indent = first_indent;
+  using Clock = std::chrono::steady_clock;
+  LayoutTimings* timings = context.timings();
+  const auto start = timings ? Clock::now() : Clock::time_point{};
+  const ParagraphItems prepared = paragraph_items(context, spans, base, options);
   std::vector<Slice> slices;
   if (prepared.pieces.empty()) return slices;
   const double baseline = baseline_in_line(context, context.face(base), base.size, base.leading);
-  const std::vector<Line> lines = break_lines(prepared.items, frame.width);
-  for (const Line& line : lines) slices.push_back(place_line(context, prepared, line, base, align, frame, baseline));
-  // At least `orphans` lines at a page's foot and `widows` lines at the next page's top.
+  const auto itemised = timings ? Clock::now() : Clock::time_point{};
+  const std::vector<Line> lines =
+      break_lines_total_fit(prepared.items, frame.width, breaker_parameters(align, base));
+  if (timings) {
+    const auto broken = Clock::now();
+    timings->items += std::chrono::duration<double>(itemised - start).count();
+    timings->breaking += std::chrono::duration<double>(broken - itemised).count();
+  }
+  for (const Line& line : lines) slices.push_back(place_line(prepared, line, base, align, frame, baseline));
+  // At least `orphans` lines at a page's foot and `widows` lines at the next page's top; and
+  // no page ends with a hyphenated line (TeX's \brokenpenalty, made absolute: a word is not
+  // read across a page turn).
   const std::size_t count = slices.size();
   const auto orphans = static_cast<std::size_t>(context.style().orphans);
   const auto widows = static_cast<std::size_t>(context.style().widows);
   for (std::size_t i = 0; i + 1 < count; ++i) {
-    if (i + 1 < orphans || i + widows >= count) slices[i].keep_with_next = true;
+    if (i + 1 < orphans || i + widows >= count || lines[i].hyphenated) slices[i].keep_with_next = true;
   }
   return slices;
 }
 
 Extent measure_paragraph(Context& context, const Spans& spans, const TextStyle& base) {
-  const Prepared prepared = prepare(context, spans, base, std::numeric_limits<double>::infinity());
+  // Without hyphenation: the narrowest column is the one that breaks no word.
+  ItemOptions options;
+  options.hyphenate = false;
+  options.line_width = std::numeric_limits<double>::infinity();
+  const ParagraphItems prepared = paragraph_items(context, spans, base, options);
   Extent extent;
   double line = 0;
   for (const BreakItem& item : prepared.items) {

@@ -19,6 +19,7 @@ struct SpanStyle {
   bool muted = false;       ///< drawn in a secondary colour (credits)
   std::string uri;          ///< a live web or mail link
   std::string destination;  ///< a jump inside the document
+  int note = -1;            ///< a note mark: the note (index into Context::notes())
 };
 
 struct Span {
@@ -33,7 +34,9 @@ using Spans = std::vector<Span>;
 std::string note_destination(int article, int number);
 
 /// Flattens `inlines` into spans. Links become live only when model::safe_link accepts their
-/// target; note references become marks linking to their notes; images show their alt text.
+/// target, and in print (LayoutStyle::link_notes) are followed by the mark of a note showing
+/// their URL, unless their text is the URL; note references become marks linking to their
+/// notes, numbered in the order of first marks; images show their alt text.
 void append_spans(Context& context, const model::Inlines& inlines, const SpanStyle& style, Spans& out);
 
 /// A single span of plain text in `style`.

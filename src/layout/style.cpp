@@ -24,12 +24,25 @@ Colour colour(const style::Color& c) {
   return {channel(c.values[0]), channel(c.values[1]), channel(c.values[2])};
 }
 
+// A CMYK colour with its inks as written (and its RGB form for the screen).
+Colour with_inks(const style::Color& c) {
+  Colour out = colour(c);
+  out.cmyk = Cmyk{c.values[0], c.values[1], c.values[2], c.values[3]};
+  return out;
+}
+
 void size(TextStyle& text, double points, double ratio) {
   text.size = points;
   text.leading = std::round(points * ratio * 2) / 2;  // to half points
 }
 
 }  // namespace
+
+double column_width(const LayoutStyle& style) {
+  const double text = style.page_width - style.margin_left - style.margin_right;
+  const int count = std::max(1, style.columns);
+  return (text - (count - 1) * style.column_gap) / count;
+}
 
 LayoutStyle layout_style(const style::StyleSheet& sheet, Diagnostics& diagnostics) {
   // Style files are checked when loaded; this catches a StyleSheet built in code, which
@@ -64,6 +77,7 @@ LayoutStyle layout_style(const style::StyleSheet& sheet, Diagnostics& diagnostic
   out.justify = sheet.paragraph.align == style::Align::justify;
   out.paragraph_indent = sheet.paragraph.indent.resolve(em);
   out.paragraph_space = sheet.paragraph.space.resolve(em);
+  out.hyphenate = sheet.paragraph.hyphenate;
   out.orphans = std::max(1, sheet.paragraph.orphans);
   out.widows = std::max(1, sheet.paragraph.widows);
   out.link_colour = colour(sheet.colors.link);
@@ -101,21 +115,56 @@ LayoutStyle layout_style(const style::StyleSheet& sheet, Diagnostics& diagnostic
   out.header = {sheet.header.left, sheet.header.center, sheet.header.right};
   out.footer = {sheet.footer.left, sheet.footer.center, sheet.footer.right};
 
-  // What the PDF cannot do yet; the print-PDF issue adds it.
-  std::vector<std::string> missing;
-  if (sheet.columns.count > 1) missing.push_back(fmt::format("{} columns", sheet.columns.count));
-  if (sheet.page.mirror) missing.push_back("mirrored margins");
-  if (sheet.links != style::LinkMode::live) missing.push_back("link URLs as notes");
-  if (sheet.print.bleed.resolve(em) > 0 || !sheet.print.marks.empty()) missing.push_back("bleed and printer's marks");
-  if (sheet.print.color_space == style::Color::Space::cmyk) missing.push_back("CMYK output");
-  if (!missing.empty()) {
-    std::string list;
-    for (const auto& item : missing) {
-      if (!list.empty()) list += ", ";
-      list += item;
+  // Print: columns, mirrored margins, the sheet around the trim, link URLs as notes.
+  out.mirror = sheet.page.mirror;
+  out.columns = std::max(1, sheet.columns.count);
+  out.column_gap = sheet.columns.gap.resolve(em);
+  out.column_rule = sheet.columns.rule;
+  out.column_rule_colour = colour(sheet.colors.rule);
+  out.bleed = sheet.print.bleed.resolve(em);
+  out.slug = sheet.print.slug.resolve(em);
+  for (const style::Mark mark : sheet.print.marks) {
+    if (mark == style::Mark::crop) out.crop_marks = true;
+    if (mark == style::Mark::registration) out.registration_marks = true;
+    if (mark == style::Mark::color_bar) out.colour_bar = true;
+  }
+  if (!sheet.print.marks.empty() && out.slug <= 0) {
+    diagnostics.warn(sheet.name, 0, "print.marks: print.slug is 0, so there is no room for marks; they are left out");
+  }
+  const style::Color& ground = sheet.page.background;
+  const bool paper = ground.space == style::Color::Space::rgb
+                         ? ground.values[0] >= 1 && ground.values[1] >= 1 && ground.values[2] >= 1
+                         : ground.values[0] <= 0 && ground.values[1] <= 0 && ground.values[2] <= 0 && ground.values[3] <= 0;
+  if (!paper) out.background = colour(ground);
+  out.lead_bleed = sheet.figures.lead_bleed;
+  out.link_notes = sheet.links == style::LinkMode::footnotes  ? LinkNotes::foot
+                   : sheet.links == style::LinkMode::endnotes ? LinkNotes::end
+                                                              : LinkNotes::none;
+  if (sheet.print.color_space == style::Color::Space::cmyk) {
+    out.cmyk = true;
+    // The colours the style wrote in CMYK keep their inks; the rest are converted.
+    auto inks = [&](Colour& target, const style::Color& source) {
+      target = source.space == style::Color::Space::cmyk ? with_inks(source) : to_cmyk(target);
+    };
+    inks(out.body.colour, sheet.colors.text);
+    inks(out.byline.colour, sheet.colors.text);
+    inks(out.link_colour, sheet.colors.link);
+    for (HeadingStyle& heading : out.headings) inks(heading.text.colour, sheet.colors.heading);
+    inks(out.headline.colour, sheet.colors.heading);
+    inks(out.dateline.colour, sheet.colors.caption);
+    inks(out.caption.colour, sheet.colors.caption);
+    inks(out.running.colour, sheet.colors.caption);
+    inks(out.title_rule_colour, sheet.colors.accent);
+    inks(out.aside_rule_colour, sheet.colors.accent);
+    inks(out.rule_colour, sheet.colors.rule);
+    inks(out.table_rule_colour, sheet.colors.rule);
+    inks(out.column_rule_colour, sheet.colors.rule);
+    if (out.background) inks(*out.background, ground);
+    for (Colour* other : {&out.dek.colour, &out.credit_colour, &out.quote_bar_colour, &out.aside.colour,
+                          &out.code.colour, &out.code_background, &out.table.colour, &out.row_rule_colour,
+                          &out.notes_heading.colour, &out.note.colour, &out.source.colour}) {
+      *other = to_cmyk(*other);
     }
-    diagnostics.warn(sheet.name, 0,
-                     fmt::format("the PDF does not support {} yet: laid out as one column on the page, in RGB", list));
   }
   return out;
 }

@@ -40,6 +40,13 @@ struct RunningTemplates {
   std::string left, center, right;
 };
 
+/// Where link URLs go in print (links.mode).
+enum class LinkNotes : unsigned char {
+  none,  ///< links stay live and show no URL ("live")
+  foot,  ///< each URL in a numbered note at the foot of the page, with the article's notes
+  end,   ///< each URL in a numbered note at the end of the article, with the article's notes
+};
+
 struct LayoutStyle {
   // --- Page (A4; libharu's own default page is 595 x 841, not quite A4) ---------------
   double page_width = 595.276;   ///< 210 mm
@@ -48,6 +55,27 @@ struct LayoutStyle {
   double margin_bottom = 72;     ///< bottom of the body to the page bottom; the folio sits below
   double margin_left = 76;       ///< a 443 pt column: about 85 characters of body text a line
   double margin_right = 76;
+
+  /// Left-hand (even) pages swap the left and right margins, and the left and right
+  /// templates of the running head and foot, so a spread is symmetric about its spine.
+  bool mirror = false;
+  int columns = 1;           ///< text columns; the title block spans them all
+  double column_gap = 17;    ///< between columns
+  bool column_rule = false;  ///< a hairline in each gap
+  Colour column_rule_colour{0x99, 0x99, 0x99};
+  double column_rule_thickness = 0.4;
+
+  // --- Print sheet: the page above is the trim ------------------------------------------
+  double bleed = 0;  ///< how far backgrounds and full-bleed pictures run past the trim
+  double slug = 0;   ///< room outside the bleed for printer's marks
+  bool crop_marks = false;
+  bool registration_marks = false;
+  bool colour_bar = false;
+  double mark_thickness = 0.3;  ///< crop and registration lines
+  bool cmyk = false;            ///< every colour in CMYK, pictures converted to DeviceCMYK
+  /// The page's ground, painted from bleed edge to bleed edge; none is the paper.
+  std::optional<Colour> background;
+  bool lead_bleed = false;  ///< the lead picture runs across the sheet into the bleed
 
   /// The style sheet this came from ("article", "my-style.toml"), for messages.
   std::string style_name;
@@ -68,11 +96,9 @@ struct LayoutStyle {
   double block_space = 7;          ///< around lists, quotes, code, tables and asides
   int orphans = 2;                 ///< lines of a paragraph a page may end with, at least
   int widows = 2;                  ///< lines of a paragraph a page may start with, at least
+  bool hyphenate = true;           ///< hyphenate running text in the article's language
   double space_stretch = 0.5;      ///< how far a justified space may grow, in natural space widths
   double space_shrink = 0.2;       ///< how far it may shrink
-  /// A justified line whose spaces would have to grow beyond this many stretches is set
-  /// ragged instead (a line before a long unbreakable word).
-  double max_stretch_ratio = 6;
   Colour link_colour{0x1a, 0x4f, 0x8a};  ///< live links
   double note_mark_scale = 0.65;  ///< footnote marks: size relative to the text
   double note_mark_rise = 0.38;   ///< and how far above the baseline, in text sizes
@@ -104,6 +130,7 @@ struct LayoutStyle {
   TextStyle caption{Family::heading, text::FontStyle::regular, 8.5, 11, {0x54, 0x54, 0x54}};
   Colour credit_colour{0x80, 0x80, 0x80};
   double figure_max_height = 0.45;  ///< share of the body height a picture may take
+  double full_bleed_max_height = 0.6;  ///< share of the page height a full-bleed picture may take
   double caption_space = 5;         ///< picture to caption
   double figure_space = 10;         ///< above and below a figure
 
@@ -139,6 +166,13 @@ struct LayoutStyle {
   TextStyle notes_heading{Family::heading, text::FontStyle::bold, 9, 12};
   TextStyle note{Family::body, text::FontStyle::regular, 8.5, 11.5};
   double note_number_width = 16;  ///< the hanging number of a note
+  LinkNotes link_notes = LinkNotes::none;  ///< links.mode
+  /// Above the notes at a column's foot: the short rule and the space around it.
+  double note_separator = 10;
+  double note_space = 2;         ///< between two notes at a column's foot
+  /// The most of a column the notes carried over from the one before may take; what does
+  /// not fit continues at the foot of the next.
+  double carried_notes_share = 0.5;
   TextStyle source{Family::heading, text::FontStyle::regular, 8, 11, {0x55, 0x55, 0x55}};
   double end_space = 16;  ///< body to the notes, notes to the source line
 
@@ -151,9 +185,11 @@ struct LayoutStyle {
   double footer_baseline = 40;  ///< from the page bottom
 };
 
-/// The layout parameters a style sheet gives. What the PDF cannot do yet (several columns,
-/// mirrored margins, link URLs as notes, bleed and printer's marks, CMYK output) is reported
-/// in one warning and left out: the page is laid out as one column on the trim size.
+/// The width of one text column: the text width less the gaps, shared equally.
+double column_width(const LayoutStyle& style);
+
+/// The layout parameters a style sheet gives: every key of styles/README.md that concerns
+/// paged output. In a CMYK job every colour gets its inks (to_cmyk for RGB ones).
 LayoutStyle layout_style(const style::StyleSheet& sheet, Diagnostics& diagnostics);
 
 }  // namespace galley::layout

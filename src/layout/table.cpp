@@ -158,6 +158,7 @@ void lay_out_table(BlockWriter& writer, const model::Table& table, Frame frame, 
       shift_down(cell, pad_y);
       if (slice.baseline < 0 && cell.baseline >= 0) slice.baseline = cell.baseline;
       for (Item& item : cell.items) slice.items.push_back(std::move(item));
+      slice.notes.insert(slice.notes.end(), cell.notes.begin(), cell.notes.end());
     }
     const bool first = r == 0;
     const bool last = r + 1 == rows.size();

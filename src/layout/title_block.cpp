@@ -23,19 +23,19 @@ std::vector<Slice> set_title_block(Context& context, const model::Document& docu
   const LayoutStyle& style = context.style();
   const model::Meta& meta = document.meta;
   std::vector<Slice> out;
-  append(out, set_paragraph(context, plain_spans(context, meta.title), style.headline, Align::left, frame), 0);
-  append(out, set_paragraph(context, plain_spans(context, meta.subtitle), style.dek, Align::left, frame),
+  append(out, set_paragraph(context, plain_spans(context, meta.title), style.headline, Align::left, frame, 0, Hyphenation::off), 0);
+  append(out, set_paragraph(context, plain_spans(context, meta.subtitle), style.dek, Align::left, frame, 0, Hyphenation::off),
          style.headline_space_after);
   if (!meta.authors.empty()) {
     const model::Labels& labels = context.labels();
     std::string byline(labels.by);
     if (!byline.empty()) byline += ' ';
     byline += model::join_names(meta.authors, labels);
-    append(out, set_paragraph(context, plain_spans(context, byline), style.byline, Align::left, frame),
+    append(out, set_paragraph(context, plain_spans(context, byline), style.byline, Align::left, frame, 0, Hyphenation::off),
            style.dek_space_after);
   }
   if (!meta.date_text.empty()) {
-    append(out, set_paragraph(context, plain_spans(context, meta.date_text), style.dateline, Align::left, frame),
+    append(out, set_paragraph(context, plain_spans(context, meta.date_text), style.dateline, Align::left, frame, 0, Hyphenation::off),
            out.size() > 0 && meta.authors.empty() ? style.dek_space_after : 0);
   }
   // The rule closing the title block.
@@ -47,7 +47,8 @@ std::vector<Slice> set_title_block(Context& context, const model::Document& docu
 
   if (document.lead) {
     const model::LeadFigure& lead = *document.lead;
-    Slice figure = set_figure(context, lead.image.value_or(""), lead.line, lead.caption, lead.credit, frame);
+    Slice figure =
+        set_figure(context, lead.image.value_or(""), lead.line, lead.caption, lead.credit, frame, style.lead_bleed);
     if (!figure.items.empty()) {
       figure.space_before = style.title_block_space;
       out.push_back(std::move(figure));

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "style/keys.hpp"
 #include "style/values.hpp"
 
@@ -13,6 +15,8 @@ namespace {
 constexpr double smallest_type = 1, largest_type = 600;
 // The text area must hold a few words and a few lines: an inch each way.
 constexpr double smallest_text_side = 72;
+// A column narrower than half an inch holds a word or two a line.
+constexpr double smallest_column = 36;
 
 std::optional<StyleProblem> type_size_problem(const StyleSheet& style, double em) {
   StyleSheet scratch = style;  // slots point into a sheet they may write; this one is a copy
@@ -55,8 +59,22 @@ std::optional<StyleProblem> find_problem(const StyleSheet& style) {
                                   "page.margin.outer", em)) {
     return problem;
   }
-  return side_problem("high", page.height.resolve(em), page.top, "page.margin.top", page.bottom, "page.margin.bottom",
-                      em);
+  if (auto problem = side_problem("high", page.height.resolve(em), page.top, "page.margin.top", page.bottom,
+                                  "page.margin.bottom", em)) {
+    return problem;
+  }
+  // Each column must hold a few words too.
+  const int count = std::max(1, style.columns.count);
+  const double text = page.width.resolve(em) - page.inner.resolve(em) - page.outer.resolve(em);
+  const double column = (text - (count - 1) * style.columns.gap.resolve(em)) / count;
+  if (count > 1 && column < smallest_column) {
+    return StyleProblem{"columns.count",
+                        fmt::format("{} columns {} apart leave each {:.1f}mm of the {:.1f}mm text width; a column must "
+                                    "be at least {:.1f}mm wide",
+                                    count, format_length(style.columns.gap), column / points_per_mm,
+                                    text / points_per_mm, smallest_column / points_per_mm)};
+  }
+  return std::nullopt;
 }
 
 }  // namespace galley::style

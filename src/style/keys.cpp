@@ -24,7 +24,9 @@ std::vector<Key> build_keys() {
   add("page.height", [](StyleSheet& s) { return &s.page.height; }, "trim height, when no size is named");
   add("page.landscape", [](StyleSheet& s) { return &s.page.landscape; }, "turn the page on its side");
   add("page.mirror", [](StyleSheet& s) { return &s.page.mirror; },
-      "left-hand pages swap inner and outer margins (books)");
+      "left-hand pages swap inner and outer margins, and left and right running heads (books)");
+  add("page.background", [](StyleSheet& s) { return &s.page.background; },
+      "the page's ground, run into the bleed; white is the paper (nothing painted)");
   add("page.margin.top", [](StyleSheet& s) { return &s.page.top; }, "from the trim edge to the running header's baseline area");
   add("page.margin.bottom", [](StyleSheet& s) { return &s.page.bottom; }, "from the trim edge to the last text line");
   add("page.margin.inner", [](StyleSheet& s) { return &s.page.inner; }, "the binding side (left on right-hand pages)");
@@ -42,14 +44,15 @@ std::vector<Key> build_keys() {
   add("fonts.size", [](StyleSheet& s) { return &s.fonts.size; }, "body text size; em lengths are relative to it");
   add("fonts.leading", [](StyleSheet& s) { return &s.fonts.leading; }, "baseline to baseline of body text");
 
-  add("paragraph.align", [](StyleSheet& s) { return &s.paragraph.align; }, "\"justify\" or \"left\"");
+  add("paragraph.align", [](StyleSheet& s) { return &s.paragraph.align; },
+      "\"justify\" or \"left\" (PDF: lines chosen by Knuth-Plass either way; left is TeX's raggedright)");
   add("paragraph.indent", [](StyleSheet& s) { return &s.paragraph.indent; },
       "first-line indent of a paragraph that follows another");
   add("paragraph.space", [](StyleSheet& s) { return &s.paragraph.space; }, "extra space between paragraphs");
   add("paragraph.hyphenate", [](StyleSheet& s) { return &s.paragraph.hyphenate; },
-      "hyphenate in the article's language");
+      "hyphenate in the article's language (PDF: Debian's hyphen-* dictionaries; soft hyphens always count)");
   add("paragraph.widows", [](StyleSheet& s) { return &s.paragraph.widows; },
-      "fewest lines of a paragraph carried to the top of a page");
+      "fewest lines of a paragraph carried to the top of a page (also: a heading keeps with two lines)");
   add("paragraph.orphans", [](StyleSheet& s) { return &s.paragraph.orphans; },
       "fewest lines of a paragraph left at the foot of a page");
 
@@ -70,6 +73,8 @@ std::vector<Key> build_keys() {
 
   add("figures.caption_size", [](StyleSheet& s) { return &s.figures.caption_size; }, "size of captions and credits");
   add("figures.space", [](StyleSheet& s) { return &s.figures.space; }, "space above and below a figure");
+  add("figures.lead_bleed", [](StyleSheet& s) { return &s.figures.lead_bleed; },
+      "the lead picture runs across the page, edge to edge into the bleed");
 
   add("asides.rule_width", [](StyleSheet& s) { return &s.asides.rule_width; }, "width of the box around an aside");
   add("asides.padding", [](StyleSheet& s) { return &s.asides.padding; }, "space inside the box");

@@ -157,4 +157,29 @@ std::optional<FontFile> find_font_covering(char32_t c, FontStyle style) {
   return best(fonts.get(), style);
 }
 
+std::optional<FontFile> FontCatalog::find(std::string_view family, FontStyle style) {
+  auto key = std::make_pair(std::string(family), style);
+  {
+    std::lock_guard lock(mutex_);
+    if (auto it = files_.find(key); it != files_.end()) return it->second;
+  }
+  // Asked outside the lock: two threads may ask the same at first; both get the same answer.
+  auto found = find_font_file(family, style);
+  std::lock_guard lock(mutex_);
+  files_.emplace(std::move(key), found);
+  return found;
+}
+
+std::optional<FontFile> FontCatalog::covering(char32_t c, FontStyle style) {
+  const std::uint64_t key = static_cast<std::uint64_t>(style) << 32 | c;
+  {
+    std::lock_guard lock(mutex_);
+    if (auto it = covering_.find(key); it != covering_.end()) return it->second;
+  }
+  auto found = find_font_covering(c, style);
+  std::lock_guard lock(mutex_);
+  covering_.emplace(key, found);
+  return found;
+}
+
 }  // namespace galley::text

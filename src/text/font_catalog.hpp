@@ -3,6 +3,9 @@
 // fails and may answer with an .otf libharu cannot read, so nothing here uses it.
 #pragma once
 
+#include <cstdint>
+#include <map>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -32,5 +35,21 @@ std::vector<std::string> closest_families(std::string_view name, std::size_t cou
 /// A TrueType file with a glyph for `c`, in the style nearest to `style`; the choice is
 /// deterministic (nearest style, then family name, then path). nullopt when none has it.
 std::optional<FontFile> find_font_covering(char32_t c, FontStyle style);
+
+/// find_font_file and find_font_covering with their answers remembered, for every FontSet of a
+/// run: one that lays out a thousand articles asks fontconfig the same few questions a
+/// thousand times (FcFontList walks every installed font each time). Owned by whoever runs
+/// the articles, shared by their FontSets on any thread. Fonts installed meanwhile are not
+/// seen until a new catalogue is made.
+class FontCatalog {
+ public:
+  std::optional<FontFile> find(std::string_view family, FontStyle style);
+  std::optional<FontFile> covering(char32_t c, FontStyle style);
+
+ private:
+  std::mutex mutex_;
+  std::map<std::pair<std::string, FontStyle>, std::optional<FontFile>> files_;
+  std::map<std::uint64_t, std::optional<FontFile>> covering_;
+};
 
 }  // namespace galley::text

@@ -8,7 +8,13 @@
 #include FT_TRUETYPE_TAGS_H
 #include FT_ADVANCES_H
 
+#include <hb.h>
+
 #include <fmt/format.h>
+
+#include <mutex>
+#include <optional>
+#include <unordered_map>
 
 #include "galley/diagnostics.hpp"
 
@@ -31,7 +37,57 @@ FreeType::FreeType() {
 
 FreeType::~FreeType() { FT_Done_FreeType(static_cast<FT_Library>(library_)); }
 
-FontFace::FontFace(const FreeType& freetype, const std::string& path) {
+// HarfBuzz over the same file, for kerning only: pairs shaped with ligatures and contextual
+// alternates off (libharu draws one glyph per character, so only the positions may change).
+struct FontFace::Shaper {
+  hb_blob_t* blob = nullptr;
+  hb_face_t* face = nullptr;
+  hb_font_t* font = nullptr;
+  hb_buffer_t* buffer = nullptr;
+  unsigned units_per_em = 1000;
+  std::array<hb_feature_t, 5> features{};
+
+  explicit Shaper(const std::string& path) {
+    blob = hb_blob_create_from_file(path.c_str());
+    face = hb_face_create(blob, 0);
+    font = hb_font_create(face);
+    units_per_em = hb_face_get_upem(face);
+    if (units_per_em == 0) units_per_em = 1000;
+    const int scale = static_cast<int>(units_per_em);
+    hb_font_set_scale(font, scale, scale);  // positions in font units
+    buffer = hb_buffer_create();
+    const char* settings[] = {"-liga", "-clig", "-calt", "-dlig", "kern"};
+    for (std::size_t i = 0; i < features.size(); ++i) hb_feature_from_string(settings[i], -1, &features[i]);
+  }
+  ~Shaper() {
+    hb_buffer_destroy(buffer);
+    hb_font_destroy(font);
+    hb_face_destroy(face);
+    hb_blob_destroy(blob);
+  }
+  Shaper(const Shaper&) = delete;
+  Shaper& operator=(const Shaper&) = delete;
+
+  int shape_pair(char32_t left, char32_t right) {
+    hb_buffer_clear_contents(buffer);
+    const std::uint32_t text[2] = {static_cast<std::uint32_t>(left), static_cast<std::uint32_t>(right)};
+    hb_buffer_add_utf32(buffer, text, 2, 0, 2);
+    hb_buffer_guess_segment_properties(buffer);
+    hb_shape(font, buffer, features.data(), static_cast<unsigned>(features.size()));
+    unsigned count = 0;
+    const hb_glyph_info_t* info = hb_buffer_get_glyph_infos(buffer, &count);
+    const hb_glyph_position_t* position = hb_buffer_get_glyph_positions(buffer, &count);
+    // One glyph per character, in order, or the pair is not one we can draw kerned.
+    if (count != 2 || info[0].cluster != 0 || info[1].cluster != 1) return 0;
+    const hb_position_t nominal = hb_font_get_glyph_h_advance(font, info[0].codepoint) +
+                                  hb_font_get_glyph_h_advance(font, info[1].codepoint);
+    const long delta = static_cast<long>(position[0].x_advance) + position[1].x_advance - nominal;
+    const double thousandths = static_cast<double>(delta) * 1000.0 / units_per_em;
+    return static_cast<int>(thousandths < 0 ? thousandths - 0.5 : thousandths + 0.5);
+  }
+};
+
+FontFace::FontFace(const FreeType& freetype, const std::string& path) : path_(path) {
   FT_Face face = nullptr;
   if (FT_New_Face(static_cast<FT_Library>(freetype.handle()), path.c_str(), 0, &face) != 0) {
     refuse(path, "FreeType cannot read it");
@@ -93,6 +149,63 @@ int FontFace::entry(char32_t c) {
 }
 
 bool FontFace::has_glyph(char32_t c) { return (entry(c) & 1) != 0; }
+
+namespace {
+
+// Pairs already shaped, per font file, for every FontFace of the process: a FontSet lives for
+// one export, and shaping a pair costs a microsecond or two, which for a hundred articles
+// exported one by one was most of their layout time. A pure function of the file, so sharing
+// it changes no output; each FontFace asks it only for pairs not in its own recent cache.
+class SharedPairs {
+ public:
+  static SharedPairs& instance() {
+    static SharedPairs pairs;
+    return pairs;
+  }
+  std::optional<std::int16_t> find(const std::string& path, std::uint32_t key) {
+    const std::lock_guard lock(mutex_);
+    const auto file = by_path_.find(path);
+    if (file == by_path_.end()) return std::nullopt;
+    const auto found = file->second.find(key);
+    if (found == file->second.end()) return std::nullopt;
+    return found->second;
+  }
+  void add(const std::string& path, std::uint32_t key, std::int16_t value) {
+    const std::lock_guard lock(mutex_);
+    by_path_[path].emplace(key, value);
+  }
+
+ private:
+  std::mutex mutex_;
+  std::unordered_map<std::string, std::unordered_map<std::uint32_t, std::int16_t>> by_path_;
+};
+
+}  // namespace
+
+int FontFace::kerning(char32_t left, char32_t right) {
+  if (left > 0xFFFF || right > 0xFFFF) return 0;
+  const std::uint32_t key = static_cast<std::uint32_t>(left) << 16 | static_cast<std::uint32_t>(right);
+  // Layout asks for every pair of neighbouring characters it measures: a direct-mapped cache
+  // in front of the map (an entry is the key, its value and a set bit).
+  std::uint64_t& recent = recent_pairs_[(key * 2654435761u) >> (32 - recent_bits)];
+  if ((recent >> 48) == 1 && static_cast<std::uint32_t>(recent >> 16) == key) {
+    return static_cast<std::int16_t>(recent & 0xFFFF);
+  }
+  const auto remember = [&](std::int16_t value) {
+    recent = std::uint64_t{1} << 48 | std::uint64_t{key} << 16 | static_cast<std::uint16_t>(value);
+    return value;
+  };
+  SharedPairs& shared = SharedPairs::instance();
+  std::int16_t value = 0;
+  if (const auto known = shared.find(path_, key)) {
+    value = *known;
+  } else {
+    if (!shaper_) shaper_ = std::make_unique<Shaper>(path_);
+    value = static_cast<std::int16_t>(has_glyph(left) && has_glyph(right) ? shaper_->shape_pair(left, right) : 0);
+    shared.add(path_, key, value);
+  }
+  return remember(value);
+}
 
 int FontFace::advance(char32_t c) { return entry(c) >> 1; }
 

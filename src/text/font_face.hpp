@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace galley::text {
 
@@ -38,6 +39,10 @@ class FontFace {
   /// Advance width of `c` in thousandths of an em, truncated as libharu computes it; a
   /// character the font lacks measures as its .notdef glyph, which is what would be drawn.
   int advance(char32_t c);
+  /// Pair kerning of `right` after `left` in thousandths of an em, rounded (FontMetrics::kerning):
+  /// what HarfBuzz's shaping with the font's `kern` feature adds to the pair's advances.
+  /// Looked up once per pair.
+  int kerning(char32_t left, char32_t right);
   int ascender() const { return ascender_; }
   int descender() const { return descender_; }
 
@@ -46,6 +51,13 @@ class FontFace {
   // blocks of 256 allocated on first use.
   int entry(char32_t c);
 
+  struct Shaper;  // HarfBuzz's font and buffer, made on the first pair not yet known
+  std::unique_ptr<Shaper> shaper_;
+  // Pairs looked up lately (direct-mapped: the key, its value in thousandths, a set bit); the
+  // process-wide table behind it is in font_face.cpp.
+  static constexpr unsigned recent_bits = 12;
+  std::vector<std::uint64_t> recent_pairs_ = std::vector<std::uint64_t>(std::size_t{1} << recent_bits, 0);
+  std::string path_;
   void* face_ = nullptr;  ///< the FT_Face
   unsigned units_per_em_ = 1000;
   int ascender_ = 0;

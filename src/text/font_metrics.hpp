@@ -44,6 +44,15 @@ class FontMetrics {
   /// /Widths record it, so that what layout measures is what a viewer draws.
   virtual int advance(FaceId face, char32_t c) = 0;
 
+  /// How much closer (< 0) or further apart (> 0) `right` is set after `left` in `face` than
+  /// their advances say: the font's pair kerning (its GPOS pair adjustments or kern table),
+  /// in thousandths of an em, rounded, so that a PDF's TJ operator draws exactly what layout
+  /// measured. 0 when the font has none for the pair; fakes may leave this as it is.
+  virtual int kerning(FaceId face, char32_t left, char32_t right) {
+    (void)face, (void)left, (void)right;
+    return 0;
+  }
+
   virtual const FaceInfo& info(FaceId face) const = 0;
 };
 

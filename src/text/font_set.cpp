@@ -36,6 +36,7 @@ struct FontSet::Impl {
     FontStyle style = FontStyle::regular;  ///< the style asked for, for fontconfig's fallback
   };
 
+  FontCatalog* catalog = nullptr;
   FreeType freetype;
   std::vector<File> files;
   std::map<std::string, std::size_t> file_by_path;
@@ -74,7 +75,7 @@ struct FontSet::Impl {
     const std::uint64_t key = static_cast<std::uint64_t>(style) << 32 | c;
     if (auto it = covering.find(key); it != covering.end()) return it->second;
     FaceId id = -1;
-    if (auto found = find_font_covering(c, style)) {
+    if (auto found = catalog ? catalog->covering(c, style) : find_font_covering(c, style)) {
       try {
         const FaceId candidate = plain_face(*found, style);
         if (files[faces[candidate].file].face->has_glyph(c)) id = candidate;
@@ -87,7 +88,7 @@ struct FontSet::Impl {
   }
 };
 
-FontSet::FontSet() : impl_(std::make_unique<Impl>()) {}
+FontSet::FontSet(FontCatalog* catalog) : impl_(std::make_unique<Impl>()) { impl_->catalog = catalog; }
 
 FontSet::~FontSet() = default;
 
@@ -96,7 +97,10 @@ FaceId FontSet::face(const std::vector<std::string>& families, FontStyle style) 
   auto key = std::make_tuple(families, style);
   if (auto it = impl_->face_by_request.find(key); it != impl_->face_by_request.end()) return it->second;
 
-  auto primary = find_font_file(families.front(), style);
+  auto find = [&](const std::string& family) {
+    return impl_->catalog ? impl_->catalog->find(family, style) : find_font_file(family, style);
+  };
+  auto primary = find(families.front());
   if (!primary) {
     const auto near = closest_families(families.front());
     std::string list;
@@ -112,7 +116,7 @@ FaceId FontSet::face(const std::vector<std::string>& families, FontStyle style) 
   face.file = impl_->open(*primary);
   face.style = style;
   for (std::size_t i = 1; i < families.size(); ++i) {
-    auto fallback = find_font_file(families[i], style);
+    auto fallback = find(families[i]);
     if (!fallback || fallback->path == primary->path) continue;
     try {
       face.fallbacks.push_back(impl_->plain_face(*fallback, style));
@@ -137,6 +141,10 @@ FaceId FontSet::face_for(FaceId id, char32_t c) {
 
 int FontSet::advance(FaceId id, char32_t c) {
   return impl_->files[impl_->faces.at(static_cast<std::size_t>(id)).file].face->advance(c);
+}
+
+int FontSet::kerning(FaceId id, char32_t left, char32_t right) {
+  return impl_->files[impl_->faces.at(static_cast<std::size_t>(id)).file].face->kerning(left, right);
 }
 
 const FaceInfo& FontSet::info(FaceId id) const {

@@ -10,9 +10,13 @@
 
 namespace galley::text {
 
+class FontCatalog;
+
 class FontSet final : public FontMetrics {
  public:
-  FontSet();
+  /// Fonts are looked up through `catalog` when given (shared by the FontSets of a run, it
+  /// must outlive them), else asked of fontconfig directly.
+  explicit FontSet(FontCatalog* catalog = nullptr);
   ~FontSet() override;
   FontSet(const FontSet&) = delete;
   FontSet& operator=(const FontSet&) = delete;
@@ -22,6 +26,7 @@ class FontSet final : public FontMetrics {
   FaceId face(const std::vector<std::string>& families, FontStyle style) override;
   FaceId face_for(FaceId face, char32_t c) override;
   int advance(FaceId face, char32_t c) override;
+  int kerning(FaceId face, char32_t left, char32_t right) override;
   const FaceInfo& info(FaceId face) const override;
 
  private:

@@ -4,6 +4,8 @@
 #include <hyphen.h>
 #include <iconv.h>
 
+#include "text/hyphen_patterns.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -132,10 +134,8 @@ std::string find_hyphen_dictionary(std::string_view language, const std::string&
 }
 
 struct HyphenDictionary::Handle {
+  std::unique_ptr<const HyphenPatterns> patterns;
   HyphenDict* dict = nullptr;
-  ~Handle() {
-    if (dict != nullptr) hnj_hyphen_free(dict);
-  }
 };
 
 HyphenDictionary::~HyphenDictionary() = default;
@@ -159,8 +159,10 @@ std::unique_ptr<const HyphenDictionary> HyphenDictionary::load(const std::string
     std::sort(dictionary->to_byte_.begin(), dictionary->to_byte_.end());
   }
   dictionary->handle_ = std::make_unique<Handle>();
-  dictionary->handle_->dict = hnj_hyphen_load(path.c_str());
-  if (dictionary->handle_->dict == nullptr) return nullptr;
+  // Not hnj_hyphen_load: it takes seconds over the German dictionary (hyphen_patterns.hpp).
+  dictionary->handle_->patterns = HyphenPatterns::load(path);
+  if (!dictionary->handle_->patterns) return nullptr;
+  dictionary->handle_->dict = dictionary->handle_->patterns->dict();
   return dictionary;
 }
 

@@ -4,6 +4,9 @@
 
 #include <utf8proc.h>
 
+#include <map>
+#include <mutex>
+
 #include "text/hyphen_dictionary.hpp"
 
 namespace galley::text {
@@ -148,6 +151,24 @@ std::vector<std::size_t> Hyphenator::break_points(std::string_view word) const {
     part_begin = i + 1;
   }
   return points;
+}
+
+std::shared_ptr<const Hyphenator> shared_hyphenator(std::string_view language) {
+  // The one process-wide cache in galley: it holds only immutable dictionaries, each a pure
+  // function of its file, so sharing them changes no output.
+  static std::mutex mutex;
+  static std::map<std::string, std::shared_ptr<const Hyphenator>, std::less<>> by_path;
+  const HyphenationOptions options;
+  const std::string path = detail::find_hyphen_dictionary(language, options.dictionary_dir);
+  if (path.empty()) return nullptr;
+  const std::lock_guard lock(mutex);  // held while loading: a second thread waits for the first
+  auto found = by_path.find(path);
+  if (found == by_path.end()) {
+    auto hyphenator = std::make_shared<const Hyphenator>(language, options);
+    if (!hyphenator->available()) return nullptr;
+    found = by_path.emplace(path, std::move(hyphenator)).first;
+  }
+  return found->second;
 }
 
 }  // namespace galley::text

@@ -63,7 +63,7 @@ void append_utf8(std::string& out, char32_t c) {
   out.append(reinterpret_cast<const char*>(buffer), static_cast<std::size_t>(length));
 }
 
-std::string drawable(std::string_view text, Repairs* repairs) {
+std::string drawable(std::string_view text, Repairs* repairs, bool keep_soft_hyphens) {
   if (plain_ascii(text)) return std::string(text);
   std::string filtered;
   filtered.reserve(text.size());
@@ -72,7 +72,7 @@ std::string drawable(std::string_view text, Repairs* repairs) {
     const char32_t c = next_code_point(text, pos);
     const bool invalid = c == 0xFFFD && !(pos - start == 3 && text.substr(start, 3) == "\xEF\xBF\xBD");
     if (invalid && repairs) repairs->invalid_utf8 = true;
-    switch (fate_of(c)) {
+    switch (c == 0xAD && keep_soft_hyphens ? Fate::keep : fate_of(c)) {
       case Fate::keep: append_utf8(filtered, c); break;
       case Fate::drop: break;
       case Fate::space: filtered += ' '; break;
@@ -100,6 +100,17 @@ bool is_drawable(std::string_view text) {
     if (fate_of(c) != Fate::keep) return false;
   }
   return true;
+}
+
+bool is_letter(char32_t c) {
+  switch (utf8proc_category(static_cast<utf8proc_int32_t>(c))) {
+    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME:
+      return true;
+    default:
+      return false;
+  }
 }
 
 bool is_break_space(char32_t c) {

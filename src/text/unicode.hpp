@@ -26,10 +26,15 @@ struct Repairs {
 /// bidirectional controls, variation selectors, noncharacters and control characters are
 /// removed; tabs, line feeds and line or paragraph separators become spaces; characters
 /// outside the Basic Multilingual Plane and invalid bytes become U+FFFD.
-std::string drawable(std::string_view text, Repairs* repairs = nullptr);
+/// With `keep_soft_hyphens`, U+00AD stays: for paragraph text, whose line breaker uses and
+/// then removes them.
+std::string drawable(std::string_view text, Repairs* repairs = nullptr, bool keep_soft_hyphens = false);
 
 /// True when every character of `text` is one drawable() keeps as it is (NFC not checked).
 bool is_drawable(std::string_view text);
+
+/// True for letters and combining marks (Unicode categories L and M).
+bool is_letter(char32_t c);
 
 /// True for the spaces text breaks at (not the no-break ones).
 bool is_break_space(char32_t c);

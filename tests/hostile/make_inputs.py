@@ -176,6 +176,7 @@ write("images/good.png", good)
 # --- styles -----------------------------------------------------------------------------
 styles = {
     "style-margins-exceed-page": '[page]\nsize = "A5"\nmargin = { top = "100mm", bottom = "150mm", inner = "10mm", outer = "10mm" }\n',
+    "style-columns-too-narrow": '[columns]\ncount = 8\ngap = "15mm"\n',
     "style-zero-size-font": '[fonts]\nsize = "0pt"\n',
     "style-huge-font": '[fonts]\nsize = "2000pt"\n',
     "style-negative-leading": '[fonts]\nleading = "-5pt"\n',

@@ -5,7 +5,9 @@ Usage: pdf_words.py MODEL.json FILE.pdf
 
 MODEL.json is `galley inspect` output (an article, or a collection with "documents").
 Requires of FILE.pdf, through poppler's and qpdf's tools:
-  - every word of the model comes back from `pdftotext -raw -bbox`, in order (a word split
+  - every word of the model comes back from `pdftotext -raw -bbox`, in order (the body's and
+    the notes' each in order: notes are set at the foot of the page or column of their
+    mark; columns are drawn, and so read, one after the other; a word split
     across a line end, with or without a hyphen, counts as one). Raw order is the order the
     words are drawn in; pdftotext's default reading order reads code with aligned comments
     and tables with right-aligned numbers column by column, which is its analysis, not ours;
@@ -26,7 +28,7 @@ import unicodedata
 import urllib.parse
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from words_back import model_texts, words  # noqa: E402
+from words_back import model_texts, node_texts, words  # noqa: E402
 
 PUNCTUATION = "\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e\u2013\u2014"
 WORD_LINE = re.compile(r'<word xMin="([-\d.]+)" yMin="([-\d.]+)" xMax="([-\d.]+)" yMax="([-\d.]+)">(.*)</word>')
@@ -197,10 +199,18 @@ def main(argv):
     failures = []
 
     boxes, pages = bbox_words(pdf)
-    wanted = [w for doc in docs for text in model_texts(doc) for w in words(text or "")]
-    problem = check_order(wanted, tokens(boxes))
+    # Notes sit at the foot of the page (or column) of their first mark, between the body's
+    # words: the body's words and the notes' words must each come back in order.
+    drawn = tokens(boxes)
+    wanted = [w for doc in docs for text in model_texts(doc, notes=False) for w in words(text or "")]
+    problem = check_order(wanted, drawn)
     if problem:
         failures.append(problem)
+    in_notes = [w for doc in docs for text in node_texts(doc["notes"]) for w in words(text or "")]
+    problem = check_order(in_notes, drawn)
+    if problem:
+        failures.append("notes: " + problem)
+    wanted += in_notes
 
     plain = unicodedata.normalize("NFC", run("pdftotext", pdf, "-"))
     model_text = unicodedata.normalize("NFC", "".join(t or "" for doc in docs for t in model_texts(doc)))

@@ -20,8 +20,9 @@ import unicodedata
 WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 
-def model_texts(model):
-    """The model's text in reading order: title block, lead, body, notes, source."""
+def model_texts(model, notes=True):
+    """The model's text in reading order: title block, lead, body, notes (unless `notes` is
+    false: pages set them at the foot of the page of their mark), source."""
     meta = model["meta"]
     yield meta["title"]
     yield meta["subtitle"]
@@ -31,7 +32,8 @@ def model_texts(model):
         yield model["lead"]["caption"]
         yield model["lead"]["credit"]
     yield from node_texts(model["blocks"])
-    yield from node_texts(model["notes"])
+    if notes:
+        yield from node_texts(model["notes"])
     if meta.get("source"):
         yield meta["source"]
 

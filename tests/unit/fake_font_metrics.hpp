@@ -4,6 +4,7 @@
 #pragma once
 
 #include <array>
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -30,9 +31,14 @@ class FakeFontMetrics final : public text::FontMetrics {
   }
   text::FaceId face_for(text::FaceId face, char32_t c) override { return uncovered.count(c) ? -1 : face; }
   int advance(text::FaceId, char32_t) override { return advance_; }
+  int kerning(text::FaceId, char32_t left, char32_t right) override {
+    const auto found = kerns.find({left, right});
+    return found == kerns.end() ? 0 : found->second;
+  }
   const text::FaceInfo& info(text::FaceId face) const override { return infos_.at(static_cast<std::size_t>(face)); }
 
   std::set<char32_t> uncovered;
+  std::map<std::pair<char32_t, char32_t>, int> kerns;  ///< pair kerning, thousandths of an em
 
  private:
   int advance_;

@@ -3,6 +3,8 @@
 // break sequences with the same demerit function.
 #include "layout/knuth_plass.hpp"
 
+#include "first_fit.hpp"
+
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -13,6 +15,8 @@
 
 namespace galley::layout {
 namespace {
+
+using testing::break_lines;
 
 using Items = std::vector<BreakItem>;
 using Ends = std::vector<std::size_t>;
@@ -206,6 +210,98 @@ TEST(KnuthPlass, LoosenessAsksForAnotherLine) {
 }
 
 // ---------------------------------------------------------------------------------------
+// The Frog King paragraph of Knuth and Plass (1981), their running example, with their glue
+// (a space 6 units wide, stretching 3 and shrinking 2, the em being 18 units) and box widths
+// of Computer Modern Roman 10 pt in the same units (cmr10's advances rounded to eighteenths
+// of an em). The paper's own width table, and so its exact line breaks, could not be had
+// here: what is asserted is the behaviour the paper describes for this paragraph (total fit
+// sets it within the tolerance where first fit leaves a line far looser, with fewer demerits)
+// and the breaks this breaker finds, as a regression.
+Items frog_king(std::vector<std::string>& words) {
+  const std::string text =
+      "In olden times when wishing still helped one, there lived a king whose daughters were all beautiful; and "
+      "the youngest was so beautiful that the sun itself, which has seen so much, was astonished whenever it "
+      "shone in her face. Close by the king's castle lay a great dark forest, and under an old lime-tree in the "
+      "forest was a well, and when the day was very warm, the king's child went out into the forest and sat "
+      "down by the side of the cool fountain; and when she was bored she took a golden ball, and threw it up on "
+      "high and caught it; and this ball was her favorite plaything.";
+  const auto width_of = [](char c) -> double {
+    switch (c) {
+      case 'a': case 'g': case 'o': return 9;
+      case 'c': case 'e': case 'z': return 8;
+      case 'f': case 'j': case 'I': case '-': return 6;
+      case 'i': case 'l': case ',': case '.': case ';': case '\'': return 5;
+      case 'm': return 15;
+      case 'r': case 's': case 't': return 7;
+      case 'w': case 'C': return 13;
+      default: return 10;  // b d h k n p q u v x y
+    }
+  };
+  Items items;
+  std::string word;
+  const auto flush = [&] {
+    if (!items.empty()) items.push_back(BreakItem::glue_of(6, 3, 2));
+    const std::size_t hyphen = word.find('-');  // lime-tree: a break after its hyphen
+    double width = 0;
+    for (std::size_t i = 0; i < word.size(); ++i) {
+      width += width_of(word[i]);
+      if (i == hyphen) {
+        items.push_back(BreakItem::box_of(width));
+        items.push_back(BreakItem::penalty_of(0, 50));
+        width = 0;
+      }
+    }
+    items.push_back(BreakItem::box_of(width));
+    words.push_back(word);
+    word.clear();
+  };
+  for (const char c : text) {
+    if (c == ' ') {
+      flush();
+    } else {
+      word += c;
+    }
+  }
+  flush();
+  return items;
+}
+
+TEST(KnuthPlass, FrogKing) {
+  std::vector<std::string> words;
+  const Items items = frog_king(words);
+  const double width = 522;  // 29 em
+  const double widths[] = {width};
+  const auto lines = break_lines_total_fit(items, width);
+  // The first word of each line (words are counted by the glue before them).
+  std::vector<std::string> firsts;
+  for (const Line& line : lines) {
+    std::size_t index = 0;
+    for (std::size_t i = 0; i < line.begin; ++i) index += items[i].kind == BreakItem::Kind::glue ? 1 : 0;
+    firsts.push_back(words[index]);
+  }
+  EXPECT_EQ(firsts, (std::vector<std::string>{"In", "whose", "beautiful", "whenever", "dark", "and", "the", "she",
+                                              "caught"}));
+  const KnuthPlassParameters defaults;
+  const double total = total_demerits(items, lines, widths, defaults);
+  EXPECT_TRUE(std::isfinite(total));  // every line within the tolerance, none over-full
+  const auto first_fit = break_lines(items, width);
+  EXPECT_LT(total, total_demerits(items, first_fit, widths, KnuthPlassParameters{100, -1}));
+}
+
+// A word of 20,000 syllables split by soft hyphens (hostile input): every line ends
+// hyphenated, the main pass fails on the limit of two in a row, and the emergency pass must
+// stay linear (it once kept a node per run length, a node per line: minutes, not milliseconds).
+TEST(KnuthPlass, AParagraphOfHyphenatedLinesOnlyStaysLinear) {
+  Items items;
+  for (int i = 0; i < 20000; ++i) {
+    if (i > 0) items.push_back(BreakItem::penalty_of(hyphen_width, hyphen_cost));
+    items.push_back(BreakItem::box_of(10));
+  }
+  const auto lines = break_lines_total_fit(items, 100);  // 9 syllables and a hyphen a line
+  ASSERT_GT(lines.size(), 2000u);
+  for (std::size_t i = 0; i + 1 < lines.size(); ++i) EXPECT_TRUE(lines[i].hyphenated);
+}
+
 // Random paragraphs: the breaker's contract, and optimality against first fit.
 
 // A paragraph of random words (1-3 fragments), sometimes a hard line break or a box wider

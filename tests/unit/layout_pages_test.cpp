@@ -94,7 +94,7 @@ TEST_F(LayoutPages, SpaceBeforeIsDroppedAtThePageTop) {
 TEST_F(LayoutPages, ASliceTallerThanAPageIsCutBetweenLines) {
   Slice tall;
   for (int i = 0; i < 60; ++i) {
-    tall.items.push_back(TextRun{0, 8, 0, 10.0 * i + 9, 10, numbered("line", i), {}});
+    tall.items.push_back(TextRun{0, 8, 0, 10.0 * i + 9, 10, numbered("line", i), {}, {}});
   }
   tall.height = 605;
   const std::vector<Slice> parts = cut_tall_slice(tall, 295);

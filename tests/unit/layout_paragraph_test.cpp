@@ -130,20 +130,56 @@ TEST_F(LayoutParagraph, LinksGetOneAreaPerLineOverTheirWords) {
 }
 
 TEST_F(LayoutParagraph, NoteMarksAreSmallerRaisedAndLinkToTheirNote) {
+  // Notes are numbered in the order of their first marks: the model's second note, marked
+  // first, is shown as 1; marked again, it keeps its number.
   Spans spans;
-  append_spans(context, {model::Text{"word"}, model::NoteRef{2}}, {}, spans);
+  append_spans(context, {model::Text{"word"}, model::NoteRef{2}, model::Text{" again"}, model::NoteRef{2}}, {}, spans);
   const auto lines = set(spans, 100);
   const auto line = runs(lines[0]);
-  ASSERT_EQ(line.size(), 2u);
-  EXPECT_EQ(line[1].text, "2");
+  ASSERT_EQ(line.size(), 4u);
+  EXPECT_EQ(line[1].text, "1");
+  EXPECT_EQ(line[3].text, "1");
   EXPECT_LT(line[1].size, line[0].size);
   EXPECT_LT(line[1].y, line[0].y);
   EXPECT_DOUBLE_EQ(line[1].x, line[0].x + line[0].width);
   bool linked = false;
   for (const Item& item : lines[0].items) {
-    if (const auto* area = std::get_if<LinkArea>(&item)) linked = area->destination == note_destination(0, 2);
+    if (const auto* area = std::get_if<LinkArea>(&item)) linked = area->destination == note_destination(0, 1);
   }
   EXPECT_TRUE(linked);
+  ASSERT_EQ(context.notes().size(), 1u);
+  EXPECT_EQ(context.notes()[0].model_note, 1);
+  // The line records the note it calls, for pagination to set at its foot.
+  EXPECT_EQ(lines[0].notes, (std::vector<int>{0, 0}));
+}
+
+TEST(LayoutSpans, LinkUrlsBecomeNotesNumberedWithTheArticlesOwn) {
+  LayoutStyle style;
+  style.link_notes = LinkNotes::foot;
+  testing::FakeFontMetrics metrics;
+  Diagnostics diagnostics;
+  Context context{style, metrics, diagnostics};
+  auto link = [](std::string shown, std::string target) {
+    return model::Inline{model::Link{{model::Inline{model::Text{std::move(shown)}}}, std::move(target), ""}};
+  };
+  Spans spans;
+  append_spans(context,
+               {link("the plan", "https://example.org/plan"), model::Inline{model::NoteRef{1}},
+                link("again", "https://example.org/plan"), link("example.org/x", "https://example.org/x"),
+                link("dead", "javascript:alert(1)")},
+               {}, spans);
+  std::vector<std::string> marks;
+  for (const Span& span : spans) {
+    if (span.style.note_mark) marks.push_back(span.text);
+  }
+  // The URL's note is 1 and comes back for the repeated URL; the article's note is 2; a link
+  // showing its own address and a dead link get none.
+  EXPECT_EQ(marks, (std::vector<std::string>{"1", "2", "1"}));
+  ASSERT_EQ(context.notes().size(), 2u);
+  EXPECT_EQ(context.notes()[0].url, "https://example.org/plan");
+  EXPECT_EQ(context.notes()[1].model_note, 0);
+  // The link text stays a live link.
+  EXPECT_EQ(spans.front().style.uri, "https://example.org/plan");
 }
 
 TEST_F(LayoutParagraph, DeadAndUnsafeLinksStayPlainText) {
@@ -176,6 +212,87 @@ TEST_F(LayoutParagraph, ACharacterNoFontHasIsReportedOnce) {
 TEST_F(LayoutParagraph, TextIsMadeDrawable) {
   const auto lines = set(plain_spans(context, "soft\u00adhyphen tab\there"), 200);
   for (const TextRun& run : runs(lines[0])) EXPECT_EQ(run.text.find("\u00ad"), std::string::npos);
+}
+
+// The text of a paragraph's lines, each line's runs joined with spaces.
+std::vector<std::string> line_texts(const std::vector<Slice>& lines) {
+  std::vector<std::string> out;
+  for (const Slice& line : lines) {
+    std::string joined;
+    const auto all = runs(line);
+    for (std::size_t i = 0; i < all.size(); ++i) {
+      // Runs that touch are one word (a hyphen, a note mark); others have a space between.
+      if (i > 0 && all[i].x > all[i - 1].x + all[i - 1].width + 0.01) joined += ' ';
+      joined += all[i].text;
+    }
+    out.push_back(joined);
+  }
+  return out;
+}
+
+TEST_F(LayoutParagraph, HyphenatesInTheArticlesLanguage) {
+  context.begin_article("a.md", "en-US", 0);
+  // 14 characters a line: "hyphenation" fits nowhere but hyphenated.
+  const auto lines = line_texts(set(plain_spans(context, "the hyphenation of typesetting matters"), 70));
+  EXPECT_EQ(lines, (std::vector<std::string>{"the hyphen-", "ation of", "typesetting", "matters"}));
+}
+
+TEST_F(LayoutParagraph, AHyphenatedLineNeverEndsAPage) {
+  style.orphans = 1;
+  style.widows = 1;
+  context.begin_article("a.md", "en-US", 0);
+  const auto slices = set(plain_spans(context, "the hyphenation of typesetting matters"), 70);
+  const auto lines = line_texts(slices);
+  ASSERT_EQ(lines.size(), 4u);
+  for (std::size_t i = 0; i < lines.size(); ++i) EXPECT_EQ(slices[i].keep_with_next, i == 0) << lines[i];
+}
+
+TEST_F(LayoutParagraph, NoHyphenationWhenTheStyleSaysSo) {
+  style.hyphenate = false;
+  context.begin_article("a.md", "en-US", 0);
+  for (const std::string& line : line_texts(set(plain_spans(context, "the hyphenation of typesetting"), 70))) {
+    EXPECT_FALSE(line.ends_with("-")) << line;
+  }
+}
+
+TEST_F(LayoutParagraph, SoftHyphensBreakThereAndAreNeverDrawn) {
+  style.hyphenate = false;
+  context.begin_article("a.md", "en-US", 0);
+  const auto slices = set(plain_spans(context, "aa bbbb\u00adcccc\u00addd"), 50);
+  EXPECT_EQ(line_texts(slices), (std::vector<std::string>{"aa bbbb-", "ccccdd"}));
+  for (const Slice& line : slices) {
+    for (const TextRun& run : runs(line)) EXPECT_EQ(run.text.find("\u00ad"), std::string::npos) << run.text;
+  }
+  // Unbroken, the word is one run again.
+  EXPECT_EQ(line_texts(set(plain_spans(context, "bbbb\u00adcccc"), 100)), (std::vector<std::string>{"bbbbcccc"}));
+  EXPECT_EQ(runs(set(plain_spans(context, "bbbb\u00adcccc"), 100)[0]).size(), 1u);
+}
+
+TEST_F(LayoutParagraph, NeverBreaksBeforeClosingPunctuation) {
+  // "aa bb" fits in 25 pt, "aa bb !" does not; the space before "!" is no break (UAX #14).
+  EXPECT_EQ(line_texts(set(plain_spans(context, "aa bb !"), 25)), (std::vector<std::string>{"aa", "bb !"}));
+}
+
+TEST_F(LayoutParagraph, ASpacedDashStaysWithTheWordBefore) {
+  EXPECT_EQ(line_texts(set(plain_spans(context, "aa bb \u2014 cc"), 35, Align::left)),
+            (std::vector<std::string>{"aa bb \u2014", "cc"}));
+}
+
+TEST_F(LayoutParagraph, LongUrlsBreakAfterSlashesWithoutHyphens) {
+  const auto lines = line_texts(set(plain_spans(context, "see https://example.org/aaaa/bbbb/cccc"), 100, Align::left));
+  ASSERT_GE(lines.size(), 2u);
+  EXPECT_TRUE(lines[0].ends_with("/")) << lines[0];
+  for (const std::string& line : lines) EXPECT_FALSE(line.ends_with("-")) << line;
+}
+
+TEST_F(LayoutParagraph, KerningIsMeasuredAndDrawn) {
+  metrics.kerns[{U'A', U'V'}] = -100;
+  metrics.kerns[{U'V', U'A'}] = -100;
+  const auto line = runs(set(plain_spans(context, "AVA x"), 100, Align::left)[0]);
+  ASSERT_EQ(line.size(), 2u);
+  EXPECT_DOUBLE_EQ(line[0].width, 13);  // 3 x 5 pt, less 1 pt twice
+  EXPECT_EQ(line[0].kerns, (std::vector<Kern>{{1, -100}, {2, -100}}));
+  EXPECT_DOUBLE_EQ(line[1].x, 100 + 13 + 5);
 }
 
 TEST_F(LayoutParagraph, MeasuresWidestWordAndLongestLine) {

@@ -40,15 +40,60 @@ TEST(LayoutStyle, SheetValuesOverrideTheDefaults) {
   EXPECT_EQ(style.link_colour, (Colour{0, 255, 255}));
 }
 
-TEST(LayoutStyle, PrintFeaturesAreReportedInOneWarning) {
+TEST(LayoutStyle, PrintKeysReachTheLayout) {
   style::StyleSheet sheet;
   sheet.columns.count = 4;
+  sheet.columns.gap = style::Length{10};
+  sheet.columns.rule = true;
+  sheet.page.mirror = true;
+  sheet.print.bleed = style::Length{9};
+  sheet.print.slug = style::Length{30};
+  sheet.print.marks = {style::Mark::crop, style::Mark::color_bar};
   sheet.print.color_space = style::Color::Space::cmyk;
+  sheet.links = style::LinkMode::endnotes;
+  sheet.colors.text = style::Color{style::Color::Space::cmyk, {0, 0, 0, 0.95}};
+  Diagnostics diagnostics;
+  const LayoutStyle style = layout_style(sheet, diagnostics);
+  EXPECT_TRUE(diagnostics.items().empty());
+  EXPECT_EQ(style.columns, 4);
+  EXPECT_DOUBLE_EQ(style.column_gap, 10);
+  EXPECT_DOUBLE_EQ(column_width(style), (style.page_width - style.margin_left - style.margin_right - 30) / 4);
+  EXPECT_TRUE(style.column_rule && style.mirror && style.crop_marks && style.colour_bar);
+  EXPECT_FALSE(style.registration_marks);
+  EXPECT_DOUBLE_EQ(style.bleed, 9);
+  EXPECT_DOUBLE_EQ(style.slug, 30);
+  EXPECT_EQ(style.link_notes, LinkNotes::end);
+  EXPECT_FALSE(style.background);  // white is the paper
+  // In a CMYK job every colour has its inks: as written, or converted from RGB.
+  EXPECT_EQ(style.body.colour.cmyk, (Cmyk{0, 0, 0, 0.95}));
+  ASSERT_TRUE(style.code_background.cmyk);  // #f2f2f0, a built-in RGB default
+  EXPECT_DOUBLE_EQ(style.code_background.cmyk->c, 0);
+  EXPECT_DOUBLE_EQ(style.code_background.cmyk->y, 0.0083);
+  EXPECT_DOUBLE_EQ(style.code_background.cmyk->k, 0.051);
+  EXPECT_TRUE(style.rule_colour.cmyk && style.running.colour.cmyk && style.caption.colour.cmyk);
+}
+
+TEST(LayoutStyle, RgbColoursConvertWithTheDocumentedFormula) {
+  EXPECT_EQ(to_cmyk(Colour{0, 0, 0}).cmyk, (Cmyk{0, 0, 0, 1}));
+  EXPECT_EQ(to_cmyk(Colour{255, 255, 255}).cmyk, (Cmyk{0, 0, 0, 0}));
+  EXPECT_EQ(to_cmyk(Colour{255, 0, 0}).cmyk, (Cmyk{0, 1, 1, 0}));
+  // #1a4f8a: k = 1 - 138/255; c = (138 - 26) / 138, m = (138 - 79) / 138, y = 0.
+  const Cmyk blue = *to_cmyk(Colour{0x1a, 0x4f, 0x8a}).cmyk;
+  EXPECT_DOUBLE_EQ(blue.c, 0.8116);
+  EXPECT_DOUBLE_EQ(blue.m, 0.4275);
+  EXPECT_DOUBLE_EQ(blue.y, 0);
+  EXPECT_DOUBLE_EQ(blue.k, 0.4588);
+  // Inks already given are kept.
+  EXPECT_EQ(to_cmyk(Colour{1, 2, 3, Cmyk{0.1, 0.2, 0.3, 0.4}}).cmyk, (Cmyk{0.1, 0.2, 0.3, 0.4}));
+}
+
+TEST(LayoutStyle, MarksWithoutASlugAreReported) {
+  style::StyleSheet sheet;
+  sheet.print.marks = {style::Mark::crop};
   Diagnostics diagnostics;
   layout_style(sheet, diagnostics);
   ASSERT_EQ(diagnostics.items().size(), 1u);
-  EXPECT_NE(diagnostics.items()[0].message.find("4 columns"), std::string::npos);
-  EXPECT_NE(diagnostics.items()[0].message.find("CMYK"), std::string::npos);
+  EXPECT_NE(diagnostics.items()[0].message.find("print.slug"), std::string::npos);
 }
 
 }  // namespace

@@ -24,7 +24,7 @@ layout::PageTree one_page(std::string text) {
   tree.fonts.push_back(layout::Font{"/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf",
                                     "Liberation Serif", text::FontStyle::regular});
   layout::Page page;
-  page.items.push_back(layout::TextRun{0, 10, 72, 100, 50, std::move(text), {}});
+  page.items.push_back(layout::TextRun{0, 10, 72, 100, 50, std::move(text), {}, {}});
   tree.pages.push_back(std::move(page));
   return tree;
 }

@@ -24,6 +24,23 @@ TEST(TextFontSet, FindsTheExactFamilyInEachStyle) {
   EXPECT_EQ(fonts.face({"Liberation Serif"}, FontStyle::regular), regular);
 }
 
+TEST(TextFontSet, ASharedCatalogGivesWhatFontconfigGives) {
+  FontCatalog catalog;
+  for (int run = 0; run < 2; ++run) {  // the second run answers from the catalogue
+    FontSet direct;
+    FontSet shared(&catalog);
+    for (const auto style : {FontStyle::regular, FontStyle::bold_italic}) {
+      const std::vector<std::string> families = {"Liberation Sans", "DejaVu Sans"};
+      const FaceId a = direct.face(families, style);
+      const FaceId b = shared.face(families, style);
+      EXPECT_EQ(direct.info(a).file, shared.info(b).file);
+      // A character the family lacks: the fallback fontconfig picks, the same both ways.
+      EXPECT_EQ(direct.info(direct.face_for(a, U'\u2603')).file, shared.info(shared.face_for(b, U'\u2603')).file);
+    }
+  }
+  EXPECT_EQ(catalog.find("No Such Family", FontStyle::regular), std::nullopt);
+}
+
 TEST(TextFontSet, NeverPicksACondensedOrLightMember) {
   FontSet fonts;
   EXPECT_NE(fonts.info(fonts.face({"DejaVu Sans"}, FontStyle::regular)).file.find("/DejaVuSans.ttf"),

@@ -2,12 +2,14 @@
 // the navigation documents, the cover and the title page are generated from.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "backends/epub/identifier.hpp"
 #include "backends/epub/images.hpp"
+#include "backends/epub/spill_file.hpp"
 #include "backends/epub/xhtml.hpp"
 #include "galley/style.hpp"
 
@@ -19,7 +21,8 @@ struct Chapter {
   std::string href;  ///< relative to OEBPS/, e.g. "article-001.xhtml"
   std::string title;
   std::vector<TocHeading> headings;
-  std::string xhtml;
+  Spooled xhtml;       ///< the content document, compressed, in Book::spool
+  std::string digest;  ///< ContentUuid::digest of the content document
 };
 
 /// A dc:creator with its MARC relator role ("edt" editor, "aut" author).
@@ -50,8 +53,10 @@ struct Book {
   std::string editor;            ///< shown on the title page
   std::string cover_image_href;  ///< relative to OEBPS/, from the images below
   std::vector<Chapter> chapters;
-  std::vector<ImageFile> images;  ///< the cover image among them
+  std::vector<ImageFile> images;  ///< the cover image among them; their bytes in `spool`
   std::string css;                ///< the stylesheet, from the style sheet given
+  /// Chapter and image bytes, set aside as the articles were written.
+  std::unique_ptr<SpillFile> spool = std::make_unique<SpillFile>();
 };
 
 /// The file names inside OEBPS/ that do not depend on the content.

@@ -7,9 +7,19 @@
 
 namespace galley::backends::epub {
 
-void ContentUuid::add(std::string_view part) {
-  name_ += fmt::format("{}:", part.size());
-  name_ += part;
+std::string ContentUuid::digest(std::string_view part) {
+  // libuuid's SHA-1 behind a version-5 UUID of the part: 122 bits of it are enough to tell
+  // parts apart, and it is the one hash galley's dependencies offer here.
+  uuid_t id;
+  uuid_generate_sha1(id, *uuid_get_template("oid"), part.data(), part.size());
+  char text[37];
+  uuid_unparse_lower(id, text);
+  return text;
+}
+
+void ContentUuid::add_digest(std::string_view digest) {
+  name_ += digest;
+  name_ += ':';
 }
 
 std::string ContentUuid::urn() const {

@@ -24,15 +24,21 @@ using model::UtcTime;
 /// Builds a name-based (version 5) UUID from everything that makes up a book, so the same
 /// content always gets the same `urn:uuid:` and different content a different one.
 /// libuuid (util-linux) does the SHA-1 and the RFC 4122 bit layout.
+/// Parts are hashed one by one (SHA-1, on any thread) and the identifier is the hash of
+/// their hashes, so a book of any size is identified without holding its text.
 class ContentUuid {
  public:
-  /// Adds one part; parts are length-prefixed so ("ab","c") and ("a","bc") differ.
-  void add(std::string_view part);
+  /// The SHA-1 of one part, as the text of a version-5 UUID; safe on any thread.
+  static std::string digest(std::string_view part);
+  /// Adds one part.
+  void add(std::string_view part) { add_digest(digest(part)); }
+  /// Adds a part by its digest().
+  void add_digest(std::string_view digest);
   /// "urn:uuid:xxxxxxxx-xxxx-5xxx-yxxx-xxxxxxxxxxxx".
   std::string urn() const;
 
  private:
-  std::string name_ = "galley:epub:";  ///< the name hashed: a prefix, then every part
+  std::string name_ = "galley:epub:";  ///< the name hashed: a prefix, then every part's digest
 };
 
 /// The two 16-bit MS-DOS fields a zip entry stores its time in, from UTC fields, clamped to

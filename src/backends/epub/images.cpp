@@ -90,15 +90,26 @@ std::string checked_svg(std::string_view bytes, std::string& problem) {
          std::string(printer.CStr(), static_cast<std::size_t>(printer.CStrSize() - 1)) + "\n";
 }
 
-std::optional<std::string> ImageStore::add_article_image(const model::Document& document, const model::PictureRef& image,
-                                                         Diagnostics& diagnostics) {
-  const std::string& source = image.source;
+std::optional<fs::path> ImageStore::locate(const model::Document& document, const std::string& source,
+                                           std::string* problem) {
   const image::Located located = image::locate(image::image_folders(document), source);
   if (!located.problem.empty()) {
-    diagnostics.warn(document.origin, image.line, fmt::format("{}: {}", located.problem, source));
+    if (problem) *problem = fmt::format("{}: {}", located.problem, source);
     return std::nullopt;
   }
-  return add_file(located.path, document.origin, image.line, source, false, diagnostics);
+  return located.path;
+}
+
+std::optional<std::string> ImageStore::add_article_image(const model::Document& document,
+                                                         const model::PictureRef& image, Diagnostics& diagnostics,
+                                                         const CheckedImages* checked) {
+  std::string problem;
+  const auto path = locate(document, image.source, &problem);
+  if (!path) {
+    diagnostics.warn(document.origin, image.line, problem);
+    return std::nullopt;
+  }
+  return add_file(*path, document.origin, image.line, image.source, false, diagnostics, checked);
 }
 
 std::optional<std::string> ImageStore::add_cover(const std::string& path, Diagnostics& diagnostics) {
@@ -117,40 +128,50 @@ std::string ImageStore::add_generated_cover(std::string bytes, std::string_view 
   return href;
 }
 
+CheckedImage ImageStore::check(const fs::path& path, std::string_view source) {
+  // The same checks as the PDF path (src/image): read through one descriptor under a size
+  // limit, recognised by the bytes, and a raster image verified (decode's verdict, without
+  // keeping its pixels), so a damaged picture never ends up in a book that readers then fail
+  // to show.
+  CheckedImage checked;
+  try {
+    checked.bytes = image::read_file(path, source);
+    const image::Kind kind = image::sniff(checked.bytes);
+    checked.media_type = image::media_type(kind);
+    if (kind != image::Kind::unknown && kind != image::Kind::svg) (void)image::verify(checked.bytes, source);
+  } catch (const Error& error) {
+    checked.problem = fmt::format("{}: {}", error.diagnostic().message, source);
+    return checked;
+  }
+  if (checked.media_type.empty()) {
+    checked.problem = fmt::format("image refused: not PNG, JPEG, GIF, WebP or SVG data: {}", source);
+  } else if (checked.media_type == "image/svg+xml") {
+    std::string problem;
+    checked.bytes = checked_svg(checked.bytes, problem);
+    if (!problem.empty()) checked.problem = fmt::format("SVG image refused: {}: {}", problem, source);
+  }
+  return checked;
+}
+
 std::optional<std::string> ImageStore::add_file(const fs::path& path, const std::string& report_file, int line,
                                                 std::string_view source, bool cover,
-                                                Diagnostics& diagnostics) {
+                                                Diagnostics& diagnostics, const CheckedImages* checked) {
   if (auto known = by_path_.find(path.string()); known != by_path_.end() && !cover) return known->second;
-  // The same checks as the PDF path (src/image): read through one descriptor under a size
-  // limit, recognised by the bytes, and a raster image decoded once, so a damaged picture
-  // never ends up in a book that readers then fail to show.
-  std::string bytes;
-  std::string_view media_type;
-  try {
-    bytes = image::read_file(path, source);
-    const image::Kind kind = image::sniff(bytes);
-    media_type = image::media_type(kind);
-    if (kind != image::Kind::unknown && kind != image::Kind::svg) (void)image::decode(bytes, source);
-  } catch (const Error& error) {
-    diagnostics.warn(report_file, line, fmt::format("{}: {}", error.diagnostic().message, source));
+  CheckedImage image;
+  if (auto ahead = checked ? checked->find(path.string()) : CheckedImages::const_iterator{};
+      checked && ahead != checked->end()) {
+    image = ahead->second;
+  } else {
+    image = check(path, source);
+  }
+  if (!image.problem.empty()) {
+    diagnostics.warn(report_file, line, image.problem);
     return std::nullopt;
   }
-  if (media_type.empty()) {
-    diagnostics.warn(report_file, line,
-                     fmt::format("image refused: not PNG, JPEG, GIF, WebP or SVG data: {}", source));
-    return std::nullopt;
-  }
-  if (media_type == "image/svg+xml") {
-    std::string problem;
-    bytes = checked_svg(bytes, problem);
-    if (!problem.empty()) {
-      diagnostics.warn(report_file, line, fmt::format("SVG image refused: {}: {}", problem, source));
-      return std::nullopt;
-    }
-  }
+  const std::string media_type = image.media_type;
   const std::string href = unique_href(cover ? "cover" : path.stem().string(), media_type);
   if (!cover) by_path_.emplace(path.string(), href);
-  push(href, media_type, std::move(bytes), cover);
+  push(href, media_type, std::move(image.bytes), cover);
   if (media_type == "image/webp") {
     // WebP is a core media type since EPUB 3.3 only; EPUB 3.2 reading systems (and
     // epubcheck 4.2, MED-003) need a manifest fallback in a type they know.

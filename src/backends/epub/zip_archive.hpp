@@ -1,14 +1,31 @@
-// A zip archive built in memory with libzip, deterministic to the byte: fixed entry times
-// and modes, entries in the order added. The only header that names libzip's job; zip.h
-// itself stays in the .cpp.
+// A zip archive built with libzip, deterministic to the byte: fixed entry times and modes,
+// entries in the order added. Large entries are compressed beforehand (on any thread, by
+// deflate()) and set aside in a SpillFile; libzip copies them as they are. The archive itself
+// is written into a SpillFile too and streamed to the sink. The only header that names
+// libzip's job; zip.h and zlib.h stay in the .cpp.
 #pragma once
 
 #include <memory>
 #include <string>
 
 #include "backends/epub/identifier.hpp"
+#include "backends/epub/spill_file.hpp"
+#include "galley/export.hpp"
 
 namespace galley::backends::epub {
+
+/// An entry's bytes compressed as a zip stores them (raw deflate, zlib level 6).
+struct Deflated {
+  std::string data;
+  std::uint64_t size = 0;  ///< before compression
+  std::uint32_t crc = 0;   ///< CRC-32 before compression
+};
+
+/// Compresses `bytes`; safe on any thread.
+Deflated deflate(std::string_view bytes);
+/// Sets `bytes` aside in `spool`, compressed or as they are (images compressed already).
+Spooled spool_entry(SpillFile& spool, const Deflated& bytes);
+Spooled spool_stored(SpillFile& spool, std::string_view bytes);
 
 class ZipArchive {
  public:
@@ -20,10 +37,13 @@ class ZipArchive {
   ZipArchive(const ZipArchive&) = delete;
   ZipArchive& operator=(const ZipArchive&) = delete;
 
-  /// Adds an entry; `name` is ASCII. Throws galley::Error (internal) when libzip fails.
+  /// Adds an entry held in memory; `name` is ASCII. Throws galley::Error (internal) when
+  /// libzip fails.
   void add(const std::string& name, std::string bytes, Method method);
-  /// Writes the central directory and returns the whole archive. Call once, last.
-  std::string finish();
+  /// Adds an entry set aside in `spool`, which must outlive finish().
+  void add(const std::string& name, const SpillFile& spool, const Spooled& entry);
+  /// Writes the central directory and the whole archive to `sink`. Call once, last.
+  void finish(ByteSink& sink);
 
  private:
   struct Impl;

@@ -38,8 +38,9 @@ void append_hex(std::string& out, std::string_view bytes) {
 
 class PageDrawer {
  public:
-  PageDrawer(HpdfDocument& document, HPDF_Page target, const layout::Page& page, const std::vector<layout::Font>& fonts)
-      : document_(document), target_(target), page_(page), fonts_(fonts) {}
+  PageDrawer(HpdfDocument& document, HPDF_Page target, const layout::Page& page, const std::vector<layout::Font>& fonts,
+             bool cmyk)
+      : document_(document), target_(target), page_(page), fonts_(fonts), cmyk_(cmyk) {}
 
   void grounds() {
     for (const layout::Item& item : page_.items) {
@@ -71,6 +72,10 @@ class PageDrawer {
         set_stroke(rule->colour, rule->thickness);
         HPDF_Page_MoveTo(target_, real(rule->x1), real(page_.height - rule->y1));
         HPDF_Page_LineTo(target_, real(rule->x2), real(page_.height - rule->y2));
+        HPDF_Page_Stroke(target_);
+      } else if (const auto* circle = std::get_if<layout::Circle>(&item)) {
+        set_stroke(circle->colour, circle->thickness);
+        HPDF_Page_Circle(target_, real(circle->x), real(page_.height - circle->y), real(circle->radius));
         HPDF_Page_Stroke(target_);
       } else if (const auto* box = std::get_if<layout::Box>(&item); box && box->stroke) {
         draw_box(*box, false);
@@ -104,15 +109,14 @@ class PageDrawer {
       }
       if (colour != run->colour) {
         colour = run->colour;
-        HPDF_Page_SetRGBFill(target_, channel(colour->r), channel(colour->g), channel(colour->b));
+        set_fill(*colour);
       }
       const double x = run->x, y = page_.height - run->y;
       append_number(operators, x - line_x);
       operators += ' ';
       append_number(operators, y - line_y);
-      operators += " Td <";
-      append_hex(operators, document_.encode(drawn_text(*run)));
-      operators += "> Tj\n";
+      operators += " Td ";
+      append_show(operators, *run);
       line_x = x;
       line_y = y;
     }
@@ -122,6 +126,42 @@ class PageDrawer {
   }
 
  private:
+  // `<codes> Tj`, or with kerning `[<codes> 74 <codes>] TJ`: a TJ number moves the next glyph
+  // left by thousandths of the font size, the negated Kern::amount. Viewers and pdftotext
+  // take small adjustments as kerning, not as spaces, so words stay whole when extracted.
+  void append_show(std::string& operators, const layout::TextRun& run) {
+    const std::string text = drawn_text(run);
+    if (run.kerns.empty() || text != run.text) {
+      operators += '<';
+      append_hex(operators, document_.encode(text));
+      operators += "> Tj\n";
+      return;
+    }
+    operators += "[<";
+    std::size_t from = 0;
+    for (const layout::Kern& kern : run.kerns) {
+      if (kern.offset <= from || kern.offset >= text.size()) continue;
+      append_hex(operators, document_.encode(std::string_view(text).substr(from, kern.offset - from)));
+      operators += "> ";
+      operators += std::to_string(-kern.amount);
+      operators += " <";
+      from = kern.offset;
+    }
+    append_hex(operators, document_.encode(std::string_view(text).substr(from)));
+    operators += ">] TJ\n";
+  }
+
+  // In a CMYK job every colour is set with k/K (its inks, or converted from RGB if layout
+  // left one without), so no rg/RG operator reaches the file.
+  void set_fill(const layout::Colour& colour) {
+    if (cmyk_) {
+      const layout::Cmyk inks = *layout::to_cmyk(colour).cmyk;
+      HPDF_Page_SetCMYKFill(target_, real(inks.c), real(inks.m), real(inks.y), real(inks.k));
+    } else {
+      HPDF_Page_SetRGBFill(target_, channel(colour.r), channel(colour.g), channel(colour.b));
+    }
+  }
+
   // Appends what `operators` holds to the page's content stream (libharu's internal page
   // attributes, hpdf_pages.h, as for TrimBox) and empties it.
   void flush(std::string& operators) {
@@ -134,14 +174,19 @@ class PageDrawer {
   }
 
   void set_stroke(const layout::Colour& colour, double width) {
-    HPDF_Page_SetRGBStroke(target_, channel(colour.r), channel(colour.g), channel(colour.b));
+    if (cmyk_) {
+      const layout::Cmyk inks = *layout::to_cmyk(colour).cmyk;
+      HPDF_Page_SetCMYKStroke(target_, real(inks.c), real(inks.m), real(inks.y), real(inks.k));
+    } else {
+      HPDF_Page_SetRGBStroke(target_, channel(colour.r), channel(colour.g), channel(colour.b));
+    }
     HPDF_Page_SetLineWidth(target_, real(width));
   }
 
   void draw_box(const layout::Box& box, bool fill) {
     const double bottom = page_.height - box.y - box.height;
     if (fill) {
-      HPDF_Page_SetRGBFill(target_, channel(box.fill->r), channel(box.fill->g), channel(box.fill->b));
+      set_fill(*box.fill);
       HPDF_Page_Rectangle(target_, real(box.x), real(bottom), real(box.width), real(box.height));
       HPDF_Page_Fill(target_);
     } else {
@@ -155,6 +200,7 @@ class PageDrawer {
   HPDF_Page target_;
   const layout::Page& page_;
   const std::vector<layout::Font>& fonts_;
+  bool cmyk_ = false;
 };
 
 }  // namespace
@@ -173,8 +219,8 @@ HPDF_Rect pdf_rect(const layout::Page& page, double x, double y, double width, d
 }
 
 void draw_page(HpdfDocument& document, PdfImages& images, HPDF_Page target, const layout::Page& page,
-               const std::vector<layout::Font>& fonts, Diagnostics& diagnostics) {
-  PageDrawer drawer(document, target, page, fonts);
+               const std::vector<layout::Font>& fonts, bool cmyk, Diagnostics& diagnostics) {
+  PageDrawer drawer(document, target, page, fonts, cmyk);
   drawer.grounds();
   drawer.pictures(images, diagnostics);
   drawer.lines();

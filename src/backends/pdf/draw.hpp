@@ -11,10 +11,10 @@
 
 namespace galley::backends::pdf {
 
-/// Draws `page`'s boxes, pictures, rules and text (link areas are annotations, added by the
-/// caller once every page exists).
+/// Draws `page`'s boxes, pictures, rules, circles and text (link areas are annotations, added
+/// by the caller once every page exists); every colour in CMYK when `cmyk`.
 void draw_page(HpdfDocument& document, PdfImages& images, HPDF_Page target, const layout::Page& page,
-               const std::vector<layout::Font>& fonts, Diagnostics& diagnostics);
+               const std::vector<layout::Font>& fonts, bool cmyk, Diagnostics& diagnostics);
 
 /// The text of `run` as it is drawn: layout gives drawable text, and anything else would be
 /// drawn wrongly by libharu (boxes, spaces), so it goes through text::drawable first. The

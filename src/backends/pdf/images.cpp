@@ -11,8 +11,30 @@
 namespace galley::backends::pdf {
 namespace {
 
-// Finer than this is wasted in a PDF for the screen and the office printer.
+// Finer than this is wasted in a PDF for the screen and the office printer; print (a CMYK
+// job) keeps the 300 a press needs.
 constexpr double max_pixels_per_inch = 200;
+constexpr double max_print_pixels_per_inch = 300;
+
+// RGB samples -> CMYK samples, as layout::to_cmyk converts colours: k = 1 - max(r, g, b),
+// c = (1 - r - k) / (1 - k) and so for m and y.
+std::vector<std::uint8_t> to_cmyk(const std::vector<std::uint8_t>& rgb) {
+  std::vector<std::uint8_t> out(rgb.size() / 3 * 4);
+  for (std::size_t i = 0, o = 0; i + 2 < rgb.size(); i += 3, o += 4) {
+    const int r = rgb[i], g = rgb[i + 1], b = rgb[i + 2];
+    const int most = std::max({r, g, b});
+    const int k = 255 - most;
+    if (most == 0) {
+      out[o + 3] = 255;
+      continue;
+    }
+    out[o] = static_cast<std::uint8_t>(((most - r) * 255 + most / 2) / most);
+    out[o + 1] = static_cast<std::uint8_t>(((most - g) * 255 + most / 2) / most);
+    out[o + 2] = static_cast<std::uint8_t>(((most - b) * 255 + most / 2) / most);
+    out[o + 3] = static_cast<std::uint8_t>(k);
+  }
+  return out;
+}
 
 // Averages `from` (channels samples a pixel) down to width x height (box filter).
 std::vector<std::uint8_t> shrink(const std::vector<std::uint8_t>& from, std::uint32_t from_width,
@@ -43,8 +65,9 @@ std::vector<std::uint8_t> shrink(const std::vector<std::uint8_t>& from, std::uin
 
 HPDF_Image PdfImages::image(const layout::Picture& picture, Diagnostics& diagnostics) {
   // The most pixels the box can use.
-  const auto most_wide = static_cast<long>(std::ceil(picture.width / 72 * max_pixels_per_inch));
-  const auto most_high = static_cast<long>(std::ceil(picture.height / 72 * max_pixels_per_inch));
+  const double ppi = cmyk_ ? max_print_pixels_per_inch : max_pixels_per_inch;
+  const auto most_wide = static_cast<long>(std::ceil(picture.width / 72 * ppi));
+  const auto most_high = static_cast<long>(std::ceil(picture.height / 72 * ppi));
   const auto key = std::make_tuple(picture.path, most_wide, most_high);
   if (auto it = loaded_.find(key); it != loaded_.end()) return it->second;
   HPDF_Image loaded = nullptr;
@@ -52,7 +75,7 @@ HPDF_Image PdfImages::image(const layout::Picture& picture, Diagnostics& diagnos
     const std::string bytes = image::read_file(picture.path, picture.source);
     image::Raster raster = image::decode(bytes, picture.source, image::Limits{}, diagnostics);
     HPDF_Doc doc = document_.handle();
-    if (!raster.jpeg.empty()) {
+    if (!raster.jpeg.empty() && !(cmyk_ && !raster.gray)) {
       loaded = HPDF_LoadJpegImageFromMem(doc, reinterpret_cast<const HPDF_BYTE*>(raster.jpeg.data()),
                                          static_cast<HPDF_UINT>(raster.jpeg.size()));
     } else {
@@ -65,8 +88,9 @@ HPDF_Image PdfImages::image(const layout::Picture& picture, Diagnostics& diagnos
         raster.width = width;
         raster.height = height;
       }
-      loaded = HPDF_LoadRawImageFromMem(doc, raster.pixels.data(), raster.width, raster.height,
-                                        raster.gray ? HPDF_CS_DEVICE_GRAY : HPDF_CS_DEVICE_RGB, 8);
+      if (cmyk_ && !raster.gray) raster.pixels = to_cmyk(raster.pixels);
+      const HPDF_ColorSpace space = raster.gray ? HPDF_CS_DEVICE_GRAY : cmyk_ ? HPDF_CS_DEVICE_CMYK : HPDF_CS_DEVICE_RGB;
+      loaded = HPDF_LoadRawImageFromMem(doc, raster.pixels.data(), raster.width, raster.height, space, 8);
       if (loaded && !raster.alpha.empty()) {
         HPDF_Image mask = HPDF_LoadRawImageFromMem(doc, raster.alpha.data(), raster.width, raster.height,
                                                    HPDF_CS_DEVICE_GRAY, 8);

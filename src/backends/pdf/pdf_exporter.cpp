@@ -3,6 +3,7 @@
 #include "backends/pdf/pdf_exporter.hpp"
 
 #include <fmt/format.h>
+#include <hpdf_objects.h>
 
 #include <cstdlib>
 #include <algorithm>
@@ -13,6 +14,7 @@
 #include "galley/version.hpp"
 #include "layout/layout.hpp"
 #include "model/timestamps.hpp"
+#include "text/font_catalog.hpp"
 #include "text/font_set.hpp"
 #include "text/unicode.hpp"
 
@@ -107,6 +109,21 @@ void add_outline(HpdfDocument& document, const layout::PageTree& tree, const std
   }
 }
 
+// TrimBox and BleedBox of a print sheet. libharu 2.3.0 has no call for them; its object
+// layer (hpdf_objects.h) adds them to the page dictionary.
+void set_print_boxes(HpdfDocument& document, HPDF_Page target, const layout::Page& page) {
+  if (!page.trim) return;
+  const layout::TrimArea& trim = *page.trim;
+  const HPDF_Box boxes[] = {pdf_rect(page, trim.x, trim.y, trim.width, trim.height),
+                            pdf_rect(page, trim.x - trim.bleed, trim.y - trim.bleed, trim.width + 2 * trim.bleed,
+                                     trim.height + 2 * trim.bleed)};
+  const char* names[] = {"TrimBox", "BleedBox"};
+  for (std::size_t i = 0; i < 2; ++i) {
+    HPDF_Array array = HPDF_Box_Array_New(target->mmgr, boxes[i]);
+    document.check(array ? HPDF_Dict_Add(target, names[i], array) : HPDF_FAILD_TO_ALLOC_MEM, "set the print boxes");
+  }
+}
+
 // The characters each font file draws, for subsetting.
 std::map<std::string, std::vector<char32_t>> characters_by_font(const layout::PageTree& tree) {
   std::vector<std::vector<bool>> seen(tree.fonts.size());
@@ -154,7 +171,7 @@ std::string render(const layout::PageTree& tree, const char* source_date_epoch, 
   HpdfDocument document;
   document.set_text(characters_by_font(tree), characters_beside_pages(tree));
   set_info(document, tree.info, source_date_epoch, diagnostics);
-  PdfImages images(document);
+  PdfImages images(document, tree.cmyk);
   std::vector<HPDF_Page> pages;
   for (const layout::Page& page : tree.pages) {
     HPDF_Page target = HPDF_AddPage(document.handle());
@@ -162,7 +179,8 @@ std::string render(const layout::PageTree& tree, const char* source_date_epoch, 
     HPDF_Page_SetWidth(target, real(page.width));
     HPDF_Page_SetHeight(target, real(page.height));
     document.check("size a page");
-    draw_page(document, images, target, page, tree.fonts, diagnostics);
+    set_print_boxes(document, target, page);
+    draw_page(document, images, target, page, tree.fonts, tree.cmyk, diagnostics);
     pages.push_back(target);
   }
   add_links(document, tree, pages);
@@ -185,7 +203,7 @@ class PdfExporter final : public Exporter {
 
   void write_model(const model::Document& document, const ExportOptions& options, ByteSink& sink,
                    Diagnostics& diagnostics) const override {
-    text::FontSet fonts;
+    text::FontSet fonts(&catalog_);
     const layout::PageTree tree =
         layout::lay_out(document, layout::layout_style(options.style, diagnostics), fonts, diagnostics);
     sink.write(pdf::render(tree, std::getenv("SOURCE_DATE_EPOCH"), diagnostics));
@@ -195,11 +213,15 @@ class PdfExporter final : public Exporter {
                         const ExportOptions& options, ByteSink& sink, Diagnostics& diagnostics) const override {
     std::vector<const model::Document*> pointers;
     for (const auto& article : articles) pointers.push_back(&article);
-    text::FontSet fonts;
+    text::FontSet fonts(&catalog_);
     const layout::PageTree tree =
         layout::lay_out(collection, pointers, layout::layout_style(options.style, diagnostics), fonts, diagnostics);
     sink.write(pdf::render(tree, std::getenv("SOURCE_DATE_EPOCH"), diagnostics));
   }
+
+ private:
+  // fontconfig's answers, remembered for every article this exporter sets, on any thread.
+  mutable text::FontCatalog catalog_;
 };
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "layout/layout.hpp"
+#include "text/font_catalog.hpp"
 #include "text/font_set.hpp"
 
 namespace galley::backends {
@@ -28,15 +29,23 @@ std::string quoted(std::string_view text) {
   return out;
 }
 
-std::string colour(const layout::Colour& c) { return fmt::format("#{:02x}{:02x}{:02x}", c.r, c.g, c.b); }
+// A CMYK job's colours show their inks (to four decimals, as layout rounds them).
+std::string colour(const layout::Colour& c) {
+  if (c.cmyk) return fmt::format("cmyk({:.4g},{:.4g},{:.4g},{:.4g})", c.cmyk->c, c.cmyk->m, c.cmyk->y, c.cmyk->k);
+  return fmt::format("#{:02x}{:02x}{:02x}", c.r, c.g, c.b);
+}
 
 std::string item_line(const layout::Item& item) {
   return std::visit(
       [](const auto& node) -> std::string {
         using T = std::decay_t<decltype(node)>;
         if constexpr (std::is_same_v<T, layout::TextRun>) {
-          return fmt::format("text f{} {} {} w={} {} {}", node.font, number(node.size), point(node.x, node.y),
-                             number(node.width), colour(node.colour), quoted(node.text));
+          std::string kerns;
+          for (const layout::Kern& kern : node.kerns) {
+            kerns += fmt::format("{}{}:{}", kerns.empty() ? " kern=" : ",", kern.offset, kern.amount);
+          }
+          return fmt::format("text f{} {} {} w={} {} {}{}", node.font, number(node.size), point(node.x, node.y),
+                             number(node.width), colour(node.colour), quoted(node.text), kerns);
         } else if constexpr (std::is_same_v<T, layout::Rule>) {
           return fmt::format("rule {} {} {} {}", point(node.x1, node.y1), point(node.x2, node.y2),
                              number(node.thickness), colour(node.colour));
@@ -45,8 +54,11 @@ std::string item_line(const layout::Item& item) {
                              number(node.height), node.fill ? colour(*node.fill) : "-",
                              node.stroke ? colour(*node.stroke) : "-");
         } else if constexpr (std::is_same_v<T, layout::Picture>) {
-          return fmt::format("picture {} {}x{} {}", point(node.x, node.y), number(node.width), number(node.height),
-                             quoted(node.source));
+          return fmt::format("picture {} {}x{} {}{}", point(node.x, node.y), number(node.width), number(node.height),
+                             quoted(node.source), node.full_bleed ? " full-bleed" : "");
+        } else if constexpr (std::is_same_v<T, layout::Circle>) {
+          return fmt::format("circle {} r={} {} {}", point(node.x, node.y), number(node.radius), number(node.thickness),
+                             colour(node.colour));
         } else {
           return fmt::format("link {} {}x{} {} {}", point(node.x, node.y), number(node.width), number(node.height),
                              node.uri.empty() ? "dest" : "uri", quoted(node.uri.empty() ? node.destination : node.uri));
@@ -63,12 +75,18 @@ std::string print(const layout::PageTree& tree) {
   out += fmt::format("document title={} author={} subject={} keywords={} lang={} date={}\n", quoted(info.title),
                      quoted(info.author), quoted(info.subject), quoted(info.keywords), quoted(info.lang),
                      info.date ? info.date->iso() : "-");
+  if (tree.cmyk) out += "colour-space cmyk\n";
   for (std::size_t i = 0; i < tree.fonts.size(); ++i) {
     out += fmt::format("font f{} {} {}\n", i, quoted(tree.fonts[i].family), text::style_name(tree.fonts[i].style));
   }
   for (std::size_t p = 0; p < tree.pages.size(); ++p) {
     const layout::Page& page = tree.pages[p];
-    out += fmt::format("page {} {}x{}\n", p + 1, number(page.width), number(page.height));
+    out += fmt::format("page {} {}x{}", p + 1, number(page.width), number(page.height));
+    if (page.trim) {
+      out += fmt::format(" trim {} {}x{} bleed {}", point(page.trim->x, page.trim->y), number(page.trim->width),
+                         number(page.trim->height), number(page.trim->bleed));
+    }
+    out += '\n';
     for (const layout::Item& item : page.items) {
       out += "  ";
       out += item_line(item);
@@ -99,7 +117,7 @@ class TraceExporter final : public Exporter {
 
   void write_model(const model::Document& document, const ExportOptions& options, ByteSink& sink,
                    Diagnostics& diagnostics) const override {
-    text::FontSet fonts;
+    text::FontSet fonts(&catalog_);
     const layout::LayoutStyle style = layout::layout_style(options.style, diagnostics);
     sink.write(trace::print(layout::lay_out(document, style, fonts, diagnostics)));
   }
@@ -108,10 +126,14 @@ class TraceExporter final : public Exporter {
                         const ExportOptions& options, ByteSink& sink, Diagnostics& diagnostics) const override {
     std::vector<const model::Document*> pointers;
     for (const auto& article : articles) pointers.push_back(&article);
-    text::FontSet fonts;
+    text::FontSet fonts(&catalog_);
     const layout::LayoutStyle style = layout::layout_style(options.style, diagnostics);
     sink.write(trace::print(layout::lay_out(collection, pointers, style, fonts, diagnostics)));
   }
+
+ private:
+  // fontconfig's answers, remembered for every article this exporter sets, on any thread.
+  mutable text::FontCatalog catalog_;
 };
 
 }  // namespace

@@ -1,14 +1,17 @@
-// First-fit line breaking over boxes, glue and penalties.
+// First-fit line breaking over boxes, glue and penalties: what galley set paragraphs with
+// before Knuth-Plass, kept as the tests' reference (total fit is never worse than it, and the
+// same when lines are naturally full).
+#pragma once
+
 #include "layout/line_breaking.hpp"
 
-namespace galley::layout {
-namespace {
-
-using Kind = BreakItem::Kind;
+namespace galley::layout::testing {
+namespace first_fit_detail {
 
 // The first item of a line that starts after a break at `at`: glue and penalties there are
 // discarded (Knuth-Plass section 2, "discardable items").
-std::size_t skip_discardable(std::span<const BreakItem> items, std::size_t at) {
+inline std::size_t skip_discardable(std::span<const BreakItem> items, std::size_t at) {
+  using Kind = BreakItem::Kind;
   while (at < items.size() && items[at].kind != Kind::box) {
     if (items[at].kind == Kind::penalty && items[at].cost <= forced_break) break;
     ++at;
@@ -16,9 +19,13 @@ std::size_t skip_discardable(std::span<const BreakItem> items, std::size_t at) {
   return at;
 }
 
-}  // namespace
+}  // namespace first_fit_detail
 
-std::vector<Line> break_lines(std::span<const BreakItem> items, double line_width) {
+/// Each line takes as much as fits, shrinking glue if need be; a box wider than the line gets
+/// a line of its own; the paragraph ends with a forced break whether or not the items say so.
+inline std::vector<Line> break_lines(std::span<const BreakItem> items, double line_width) {
+  using first_fit_detail::skip_discardable;
+  using Kind = BreakItem::Kind;
   std::vector<Line> lines;
   std::size_t begin = skip_discardable(items, 0);
   // Natural width and total shrink of the line so far, and the best break found in it.
@@ -77,4 +84,4 @@ std::vector<Line> break_lines(std::span<const BreakItem> items, double line_widt
   return lines;
 }
 
-}  // namespace galley::layout
+}  // namespace galley::layout::testing

@@ -1,0 +1,111 @@
+// A PNG's image data (its IDAT chunks) checked with zlib alone, and joined for a backend that
+// embeds it as it is. libpng cannot read rows without unfiltering them (its C Paeth filter was
+// 60% of checking a photograph), so verify() asks zlib, libpng's own inflater, whether the data
+// is clean: every IDAT CRC right, one zlib stream of exactly the rows the header states, each
+// row with a filter type libpng accepts. Only that answer is trusted; for anything else libpng
+// reads the rows and gives its own verdict in its own words (png.cpp), so verify() and decode()
+// never disagree.
+#include "image/formats.hpp"
+
+#include <zlib.h>
+
+#include <algorithm>
+#include <array>
+
+namespace galley::image::detail {
+namespace {
+
+std::uint32_t big32(std::string_view bytes, std::size_t at) {
+  std::uint32_t value = 0;
+  for (std::size_t i = 0; i < 4; ++i) value = value << 8 | static_cast<unsigned char>(bytes[at + i]);
+  return value;
+}
+
+// inflateEnd on every way out.
+struct Inflater {
+  z_stream stream{};
+  bool started = false;
+  Inflater() = default;
+  Inflater(const Inflater&) = delete;
+  Inflater& operator=(const Inflater&) = delete;
+  ~Inflater() {
+    if (started) inflateEnd(&stream);
+  }
+};
+
+// libpng refuses an IDAT chunk longer than the larger of its chunk allocation cap (8 MiB, set
+// in png.cpp) and a bound above the image's raw size; within either of these it never does.
+constexpr std::uint64_t chunk_cap = 8u << 20;
+
+}  // namespace
+
+bool image_data_clean(std::string_view bytes, std::size_t at, std::uint64_t rows, std::uint64_t row_bytes) {
+  const std::uint64_t row_size = row_bytes + 1;  // with its filter type byte
+  const std::uint64_t expected = rows * row_size;
+  Inflater inflater;
+  // Window size from the stream's own header, as libpng does.
+  if (inflateInit2(&inflater.stream, 0) != Z_OK) return false;
+  inflater.started = true;
+  z_stream& z = inflater.stream;
+  std::array<unsigned char, 1 << 16> out;
+  std::uint64_t produced = 0;  // bytes inflated so far
+  std::uint64_t next_filter = 0;  // where the next row's filter type byte lies
+  bool ended = false;
+  while (!ended) {
+    if (at + 12 > bytes.size()) return false;
+    const std::uint32_t length = big32(bytes, at);
+    if (bytes.substr(at + 4, 4) != "IDAT" || length > 0x7FFFFFFFu) return false;
+    if (length > std::max(chunk_cap, expected) || length > bytes.size() - at - 12) return false;
+    const std::string_view type_and_data = bytes.substr(at + 4, 4 + std::size_t{length});
+    const auto crc = crc32_z(0, reinterpret_cast<const Bytef*>(type_and_data.data()), type_and_data.size());
+    if (crc != big32(bytes, at + 8 + length)) return false;
+    z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data() + at + 8));
+    z.avail_in = length;
+    while (z.avail_in > 0 && !ended) {
+      z.next_out = out.data();
+      z.avail_out = out.size();
+      const int result = inflate(&z, Z_NO_FLUSH);
+      if (result != Z_OK && result != Z_STREAM_END) return false;
+      const std::uint64_t got = out.size() - z.avail_out;
+      if (got > expected - produced) return false;  // more than the rows
+      for (; next_filter < produced + got; next_filter += row_size) {
+        if (out[next_filter - produced] > 4) return false;  // libpng: "bad adaptive filter value"
+      }
+      produced += got;
+      ended = result == Z_STREAM_END;
+      if (!ended && got == 0 && z.avail_in > 0) return false;  // no progress
+    }
+    // The stream must end exactly with this chunk's data: no bytes after it.
+    if (ended && z.avail_in != 0) return false;
+    at += 12 + std::size_t{length};
+  }
+  if (produced != expected) return false;
+  // No further IDAT chunk: the joined image data is that one stream and nothing more.
+  return !(at + 8 <= bytes.size() && bytes.substr(at + 4, 4) == "IDAT");
+}
+
+}  // namespace galley::image::detail
+
+namespace galley::image {
+
+std::string png_image_data(std::string_view bytes, std::string_view name) {
+  std::string data;
+  bool seen = false;
+  // Chunks after the 8-byte signature: length, type, data, CRC. The IDAT chunks are consecutive.
+  for (std::size_t at = 8; at + 12 <= bytes.size();) {
+    const std::uint32_t length = detail::big32(bytes, at);
+    if (length > bytes.size() - at - 12) break;
+    const std::string_view type = bytes.substr(at + 4, 4);
+    if (type == "IDAT") {
+      data.append(bytes.substr(at + 8, length));
+      seen = true;
+    } else if (seen) {
+      break;
+    }
+    at += 12 + std::size_t{length};
+  }
+  if (!seen) detail::fail(name, "the PNG image is damaged: it holds no image data");
+  return data;
+}
+
+}  // namespace galley::image

@@ -1,0 +1,33 @@
+// Filling pages: the flow's slices into the columns of each page, the notes their marks call
+// at the foot of the same column, the title block across all columns, the last page of an
+// article balanced. Running heads are drawn afterwards (pages.cpp).
+#pragma once
+
+#include <vector>
+
+#include "layout/context.hpp"
+#include "layout/flow.hpp"
+#include "layout/page_tree.hpp"
+
+namespace galley::layout {
+
+/// What a page holds, for its running head and foot.
+struct PageRecord {
+  int article = 0;             ///< the article of its first slice
+  bool opens_article = false;  ///< an article starts on it (no running head)
+};
+
+/// Fills `tree.pages`, `tree.destinations` and `tree.outline` from `flow`, whose slices give up
+/// their items; returns one record a page.
+///
+/// Each page has LayoutStyle::columns columns; a slice goes in the current column when it,
+/// the slices it keeps with and the notes it calls fit above the column's notes, else in the
+/// next column (the next page after the last). A note is set at the foot of the column of its
+/// first mark, under a short rule; when only part of it fits, the rest continues at the foot
+/// of the next column, before any other note. Spanning slices (the title block) go across
+/// the text width above the columns. On the last page of an article the columns are
+/// balanced to the least height that holds them, when no note was split there. Left-hand
+/// pages of a mirrored style have their text moved to the other margin.
+std::vector<PageRecord> fill_pages(Context& context, Flow& flow, PageTree& tree);
+
+}  // namespace galley::layout

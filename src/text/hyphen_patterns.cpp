@@ -1,0 +1,368 @@
+// Loading a libhyphen pattern file as hnj_hyphen_load_file does (libhyphen 2.8.8, hyphen.c),
+// step for step, with a hash map in place of its fixed-size chained table.
+#include "text/hyphen_patterns.hpp"
+
+#include <hyphen.h>
+
+#include <array>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <iterator>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+namespace galley::text::detail {
+namespace {
+
+// libhyphen reads with fgets into char[MAX_CHARS]: a longer line arrives as several.
+constexpr std::size_t line_buffer = MAX_CHARS;
+
+// One state while loading: its string's match, replacement and transitions.
+struct State {
+  int match = -1;  ///< index into LevelBuilder::strings(), or none
+  int repl = -1;
+  signed char replindex = 0;
+  signed char replcut = 0;
+  int fallback = -1;
+  // Transitions as a list of children in order of creation (no vector per state: the
+  // German dictionary has 292,000 states).
+  int first_child = -1;
+  int last_child = -1;
+  int next_sibling = -1;
+  char ch = 0;  ///< the byte of the transition into this state
+  int children = 0;
+};
+
+// One level of the dictionary being read (libhyphen's dict[k] and its hashtab).
+class LevelBuilder {
+ public:
+  explicit LevelBuilder(std::size_t expected_states) {
+    states_.reserve(expected_states);  // no copying of the whole array while it grows
+    states_.emplace_back();
+  }
+
+  // hnj_hyphen_load_line. `buf` is one fgets chunk, its newline included.
+  void load_line(std::string buf) {
+    if (buf.starts_with("LEFTHYPHENMIN")) {
+      lhmin = static_cast<char>(std::atoi(buf.c_str() + 13));
+      return;
+    }
+    if (buf.starts_with("RIGHTHYPHENMIN")) {
+      rhmin = static_cast<char>(std::atoi(buf.c_str() + 14));
+      return;
+    }
+    if (buf.starts_with("COMPOUNDLEFTHYPHENMIN")) {
+      clhmin = static_cast<char>(std::atoi(buf.c_str() + 21));
+      return;
+    }
+    if (buf.starts_with("COMPOUNDRIGHTHYPHENMIN")) {
+      crhmin = static_cast<char>(std::atoi(buf.c_str() + 22));
+      return;
+    }
+    if (buf.starts_with("NOHYPHEN")) {
+      // The rest of the line minus its last byte (the newline), commas turned into NULs
+      // (the first byte never, as in libhyphen), and their count.
+      std::size_t space = 8;
+      while (space < buf.size() && (buf[space] == ' ' || buf[space] == '\t')) ++space;
+      nohyphen = buf.substr(space);
+      if (!nohyphen->empty()) {
+        nohyphen->back() = '\0';
+        for (std::size_t i = nohyphen->size() - 1; i-- > 1;) {
+          if ((*nohyphen)[i] == ',') {
+            ++nohyphenl;
+            (*nohyphen)[i] = '\0';
+          }
+        }
+      }
+      return;
+    }
+    std::string word, pattern = "0";
+    std::optional<std::string> repl;
+    signed char replindex = 0, replcut = 0;
+    const std::size_t slash = buf.find('/');
+    if (slash != std::string::npos) {
+      std::string rest = buf.substr(slash + 1);
+      buf.resize(slash);
+      const std::size_t comma = rest.find(',');
+      if (comma != std::string::npos) {
+        const std::size_t comma2 = rest.find(',', comma + 1);
+        if (comma2 != std::string::npos) {
+          replindex = static_cast<signed char>(static_cast<signed char>(std::atoi(rest.c_str() + comma + 1)) - 1);
+          replcut = static_cast<signed char>(std::atoi(rest.c_str() + comma2 + 1));
+        }
+        rest.resize(comma);
+      } else {
+        chomp(rest);
+        replcut = static_cast<signed char>(buf.size());
+      }
+      repl = rest.substr(0, std::strlen(rest.c_str()));
+    }
+    for (std::size_t i = 0; i < buf.size() && static_cast<unsigned char>(buf[i]) > ' '; ++i) {
+      if (buf[i] >= '0' && buf[i] <= '9') {
+        pattern.back() = buf[i];
+      } else {
+        word += buf[i];
+        pattern += '0';
+      }
+    }
+    std::size_t skip = 0;
+    if (!repl) {
+      while (skip < pattern.size() && pattern[skip] == '0') ++skip;  // leading zeroes
+    } else {
+      if (!word.empty() && word[0] == '.') skip = 1;
+      if (utf8) {
+        // Replacement positions counted in UTF-8 characters, turned into bytes.
+        const char* w = word.c_str();
+        int pu = -1, ps = -1;
+        for (std::size_t pc = w[0] == '.' ? 1 : 0; pc < word.size() + 1; ++pc) {
+          if ((static_cast<unsigned char>(w[pc]) >> 6) != 2) ++pu;
+          if (ps < 0 && replindex == pu) {
+            ps = replindex;
+            replindex = static_cast<signed char>(pc);
+          }
+          if (ps >= 0 && pu - ps == replcut) {
+            replcut = static_cast<signed char>(pc - static_cast<std::size_t>(replindex));
+            break;
+          }
+        }
+        if (w[0] == '.') --replindex;
+      }
+    }
+    // The pattern's state, and its prefixes' states that did not exist yet, each with the
+    // transition from its parent: libhyphen's states are the trie of the pattern words.
+    int state = 0;
+    for (const char ch : word) {
+      const int next = child(state, ch);
+      if (next >= 0) {
+        state = next;
+        continue;
+      }
+      const int added = static_cast<int>(states_.size());
+      states_.emplace_back().ch = ch;
+      State& parent = states_[static_cast<std::size_t>(state)];
+      if (parent.last_child >= 0) {
+        states_[static_cast<std::size_t>(parent.last_child)].next_sibling = added;
+      } else {
+        parent.first_child = added;
+      }
+      parent.last_child = added;
+      ++parent.children;
+      if (state == 0) root_[static_cast<unsigned char>(ch)] = added;
+      state = added;
+    }
+    State& s = states_[static_cast<std::size_t>(state)];
+    s.match = keep(pattern.substr(skip));
+    s.repl = repl ? keep(std::move(*repl)) : -1;
+    s.replindex = replindex;
+    s.replcut = replcut != 0 ? replcut : static_cast<signed char>(word.size());
+  }
+
+  // Each state falls back to the state of its longest proper suffix ("" at worst): what
+  // libhyphen finds by looking every suffix up, found here breadth first as Aho and
+  // Corasick's failure function (the fallback of s + c extends a fallback of s by c).
+  void set_fallbacks() {
+    std::vector<int> queue{0};
+    for (std::size_t at = 0; at < queue.size(); ++at) {
+      const int parent = queue[at];
+      for (int next = states_[static_cast<std::size_t>(parent)].first_child; next >= 0;
+           next = states_[static_cast<std::size_t>(next)].next_sibling) {
+        const char ch = states_[static_cast<std::size_t>(next)].ch;
+        int fallback = 0;
+        if (parent != 0) {
+          int w = states_[static_cast<std::size_t>(parent)].fallback;
+          while (w >= 0 && child(w, ch) < 0) w = states_[static_cast<std::size_t>(w)].fallback;
+          fallback = w >= 0 ? child(w, ch) : 0;
+        }
+        states_[static_cast<std::size_t>(next)].fallback = fallback;
+        queue.push_back(next);
+      }
+    }
+  }
+
+  std::vector<State>& states() { return states_; }
+  const std::vector<std::string>& strings() const { return strings_; }
+
+  bool utf8 = false;
+  char lhmin = 0, rhmin = 0, clhmin = 0, crhmin = 0;
+  std::optional<std::string> nohyphen;
+  int nohyphenl = 0;
+
+ private:
+  static void chomp(std::string& s) {
+    if (!s.empty() && (s.back() == '\r' || s.back() == '\n')) s.pop_back();
+    if (!s.empty() && s.back() == '\r') s.pop_back();
+  }
+  int keep(std::string text) {
+    strings_.push_back(std::move(text));
+    return static_cast<int>(strings_.size() - 1);
+  }
+  int child(int state, char ch) const {
+    if (state == 0) return root_[static_cast<unsigned char>(ch)];  // the root has most children
+    for (int next = states_[static_cast<std::size_t>(state)].first_child; next >= 0;
+         next = states_[static_cast<std::size_t>(next)].next_sibling) {
+      if (states_[static_cast<std::size_t>(next)].ch == ch) return next;
+    }
+    return -1;
+  }
+
+  std::vector<State> states_;
+  std::vector<std::string> strings_;  ///< matches and replacements
+  std::array<int, 256> root_ = filled(-1);  ///< the root's transitions by byte
+
+  static std::array<int, 256> filled(int value) {
+    std::array<int, 256> out;
+    out.fill(value);
+    return out;
+  }
+};
+
+// fgets over a buffer: the next chunk of at most `size - 1` bytes ending at a newline.
+class ChunkReader {
+ public:
+  explicit ChunkReader(std::string_view text) : text_(text) {}
+  bool next(std::size_t size, std::string& out) {
+    if (at_ >= text_.size()) return false;
+    std::size_t end = at_;
+    while (end < text_.size() && end - at_ < size - 1) {
+      if (text_[end++] == '\n') break;
+    }
+    out.assign(text_.substr(at_, end - at_));
+    at_ = end;
+    return true;
+  }
+
+ private:
+  std::string_view text_;
+  std::size_t at_ = 0;
+};
+
+// A finished level: libhyphen's structs and the flat arrays they point into.
+struct Level {
+  HyphenDict dict{};
+  std::vector<HyphenState> states;
+  std::vector<HyphenTrans> trans;
+  std::vector<char> text;  ///< every match, repl and the nohyphen list, NUL-terminated
+
+  void finish(LevelBuilder& built, const char (&cset)[MAX_NAME]) {
+    std::vector<State>& from = built.states();
+    std::size_t text_size = 0, trans_size = 0;
+    for (const std::string& s : built.strings()) text_size += s.size() + 1;
+    for (const State& s : from) trans_size += static_cast<std::size_t>(s.children);
+    if (built.nohyphen) text_size += built.nohyphen->size() + 1;
+    text.reserve(text_size);
+    trans.reserve(trans_size);
+    const auto keep = [&](const std::string& s) {
+      char* where = text.data() + text.size();
+      text.insert(text.end(), s.begin(), s.end());
+      text.push_back('\0');
+      return where;
+    };
+    states.resize(from.size());
+    for (std::size_t i = 0; i < from.size(); ++i) {
+      const State& s = from[i];
+      HyphenState& out = states[i];
+      out.match = s.match >= 0 ? keep(built.strings()[static_cast<std::size_t>(s.match)]) : nullptr;
+      out.repl = s.repl >= 0 ? keep(built.strings()[static_cast<std::size_t>(s.repl)]) : nullptr;
+      out.replindex = s.replindex;
+      out.replcut = s.replcut;
+      out.fallback_state = s.fallback;
+      out.num_trans = s.children;
+      out.trans = s.children == 0 ? nullptr : trans.data() + trans.size();
+      for (int next = s.first_child; next >= 0; next = from[static_cast<std::size_t>(next)].next_sibling) {
+        trans.push_back(HyphenTrans{from[static_cast<std::size_t>(next)].ch, next});
+      }
+    }
+    dict.lhmin = built.lhmin;
+    dict.rhmin = built.rhmin;
+    dict.clhmin = built.clhmin;
+    dict.crhmin = built.crhmin;
+    dict.nohyphen = built.nohyphen ? keep(*built.nohyphen) : nullptr;
+    dict.nohyphenl = built.nohyphenl;
+    dict.num_states = static_cast<int>(states.size());
+    std::memcpy(dict.cset, cset, sizeof(dict.cset));  // both char[MAX_NAME], NUL-terminated
+    dict.cset[sizeof(dict.cset) - 1] = '\0';
+    dict.utf8 = built.utf8 ? 1 : 0;
+    dict.states = states.data();
+    dict.nextlevel = nullptr;
+  }
+};
+
+}  // namespace
+
+struct HyphenPatterns::Levels {
+  Level level[2];
+  HyphenDict* top = nullptr;
+};
+
+HyphenPatterns::~HyphenPatterns() = default;
+
+_HyphenDict* HyphenPatterns::dict() const { return levels_->top; }
+
+int HyphenPatterns::states() const { return levels_->level[0].dict.num_states + levels_->level[1].dict.num_states; }
+
+std::unique_ptr<const HyphenPatterns> HyphenPatterns::load(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return nullptr;
+  const std::string file((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (in.bad()) return nullptr;
+  ChunkReader reader(file);
+
+  // The charset: the first fgets into char[MAX_NAME], without its line end.
+  char cset[MAX_NAME] = {};
+  std::string chunk;
+  if (reader.next(MAX_NAME, chunk)) {
+    std::memcpy(cset, chunk.data(), chunk.size());
+    for (char& c : cset) {
+      if (c == '\r' || c == '\n') c = '\0';
+    }
+  }
+  const bool utf8 = std::strcmp(cset, "UTF-8") == 0;
+
+  std::unique_ptr<HyphenPatterns> patterns(new HyphenPatterns);
+  patterns->levels_ = std::make_unique<Levels>();
+  Levels& levels = *patterns->levels_;
+  bool nextlevel = false;
+  for (int k = 0; k < 2; ++k) {
+    // A state per pattern byte at most; German has one per four bytes of its file.
+    LevelBuilder level(k == 0 ? file.size() / 3 : 64);
+    level.utf8 = utf8;
+    if (k == 0 || nextlevel) {
+      while (reader.next(line_buffer, chunk)) {
+        if (chunk.starts_with("NEXTLEVEL")) {
+          nextlevel = true;
+          break;
+        }
+        if (chunk[0] != '%') level.load_line(chunk);
+      }
+    } else {
+      // No NEXTLEVEL: libhyphen's default first level breaks at hyphens and apostrophes.
+      level.load_line(utf8 ? "NOHYPHEN ',\xe2\x80\x93,\xe2\x80\x99,-\n" : "NOHYPHEN ',-\n");
+      level.load_line("1-1\n");
+      level.load_line("1'1\n");
+      if (utf8) {
+        level.load_line("1\xe2\x80\x93" "1\n");
+        level.load_line("1\xe2\x80\x99" "1\n");
+      }
+    }
+    level.set_fallbacks();
+    levels.level[k].finish(level, cset);
+  }
+  HyphenDict& first = levels.level[0].dict;
+  HyphenDict& second = levels.level[1].dict;
+  if (nextlevel) {
+    first.nextlevel = &second;
+    levels.top = &first;
+  } else {
+    second.nextlevel = &first;
+    second.lhmin = first.lhmin;
+    second.rhmin = first.rhmin;
+    second.clhmin = first.clhmin != 0 ? first.clhmin : first.lhmin != 0 ? first.lhmin : 3;
+    second.crhmin = first.crhmin != 0 ? first.crhmin : first.rhmin != 0 ? first.rhmin : 3;
+    levels.top = &second;
+  }
+  return patterns;
+}
+
+}  // namespace galley::text::detail
