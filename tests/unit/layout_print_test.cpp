@@ -24,7 +24,7 @@ PageTree one_page(const LayoutStyle& style) {
   Page page;
   page.width = style.page_width;
   page.height = style.page_height;
-  add_item(page.items, TextRun{0, 10, 20, 30, 10, "word", Colour{}});
+  add_item(page.items, TextRun{0, 10, 20, 30, 10, "word", Colour{}, {}});
   tree.pages.push_back(std::move(page));
   tree.destinations.push_back(Destination{"d", 0, 30});
   tree.outline.push_back(OutlineEntry{0, "t", 0, 40});
