@@ -12,6 +12,12 @@
 
 namespace galley::image::detail {
 
+/// Integers stored in a file's own byte order; the caller has checked that the bytes exist.
+inline std::uint32_t byte_at(std::string_view bytes, std::size_t at) { return static_cast<unsigned char>(bytes[at]); }
+inline std::uint32_t big16(std::string_view b, std::size_t at) { return byte_at(b, at) << 8 | byte_at(b, at + 1); }
+inline std::uint32_t big32(std::string_view b, std::size_t at) { return big16(b, at) << 16 | big16(b, at + 2); }
+inline std::uint32_t little16(std::string_view b, std::size_t at) { return byte_at(b, at) | byte_at(b, at + 1) << 8; }
+
 /// Throws the one error every failure becomes: ErrorKind::data, naming the image.
 [[noreturn]] void fail(std::string_view name, std::string message);
 

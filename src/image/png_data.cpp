@@ -15,12 +15,6 @@
 namespace galley::image::detail {
 namespace {
 
-std::uint32_t big32(std::string_view bytes, std::size_t at) {
-  std::uint32_t value = 0;
-  for (std::size_t i = 0; i < 4; ++i) value = value << 8 | static_cast<unsigned char>(bytes[at + i]);
-  return value;
-}
-
 // inflateEnd on every way out.
 struct Inflater {
   z_stream stream{};

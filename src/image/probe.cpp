@@ -11,14 +11,6 @@
 
 namespace galley::image {
 namespace detail {
-namespace {
-
-std::uint32_t byte_at(std::string_view bytes, std::size_t at) { return static_cast<unsigned char>(bytes[at]); }
-std::uint32_t big16(std::string_view b, std::size_t at) { return byte_at(b, at) << 8 | byte_at(b, at + 1); }
-std::uint32_t big32(std::string_view b, std::size_t at) { return big16(b, at) << 16 | big16(b, at + 2); }
-std::uint32_t little16(std::string_view b, std::size_t at) { return byte_at(b, at) | byte_at(b, at + 1) << 8; }
-
-}  // namespace
 
 // PNG: the 8-byte signature, then the IHDR chunk (length 13, "IHDR", width, height, ...).
 Info probe_png(std::string_view bytes, std::string_view name) {

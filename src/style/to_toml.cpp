@@ -11,7 +11,7 @@ namespace {
 
 // A TOML basic string. Control characters must be escaped there (a template written as
 // "a\nb" holds a newline, printed raw it made the output unreadable: found by fuzz-style).
-std::string quoted(std::string_view text) {
+std::string toml_string(std::string_view text) {
   std::string out = "\"";
   for (char c : text) {
     const auto byte = static_cast<unsigned char>(c);
@@ -32,22 +32,22 @@ std::string quoted(std::string_view text) {
 }
 
 struct Printer {
-  std::string operator()(const Length* v) const { return quoted(format_length(*v)); }
+  std::string operator()(const Length* v) const { return toml_string(format_length(*v)); }
   std::string operator()(const int* v) const { return std::to_string(*v); }
   std::string operator()(const bool* v) const { return *v ? "true" : "false"; }
-  std::string operator()(const std::string* v) const { return quoted(*v); }
+  std::string operator()(const std::string* v) const { return toml_string(*v); }
   std::string operator()(const std::vector<std::string>* v) const {
     std::string out = "[";
-    for (const auto& item : *v) out += (out.size() > 1 ? ", " : "") + quoted(item);
+    for (const auto& item : *v) out += (out.size() > 1 ? ", " : "") + toml_string(item);
     return out + "]";
   }
-  std::string operator()(const Color* v) const { return quoted(format_color(*v)); }
-  std::string operator()(const Align* v) const { return quoted(name_of(*v, align_names)); }
-  std::string operator()(const LinkMode* v) const { return quoted(name_of(*v, link_names)); }
-  std::string operator()(const Color::Space* v) const { return quoted(name_of(*v, space_names)); }
+  std::string operator()(const Color* v) const { return toml_string(format_color(*v)); }
+  std::string operator()(const Align* v) const { return toml_string(name_of(*v, align_names)); }
+  std::string operator()(const LinkMode* v) const { return toml_string(name_of(*v, link_names)); }
+  std::string operator()(const Color::Space* v) const { return toml_string(name_of(*v, space_names)); }
   std::string operator()(const std::vector<Mark>* v) const {
     std::string out = "[";
-    for (Mark mark : *v) out += (out.size() > 1 ? ", " : "") + quoted(name_of(mark, mark_names));
+    for (Mark mark : *v) out += (out.size() > 1 ? ", " : "") + toml_string(name_of(mark, mark_names));
     return out + "]";
   }
 };

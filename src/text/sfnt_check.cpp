@@ -13,7 +13,7 @@
 namespace galley::text {
 namespace {
 
-struct Table {
+struct TableRecord {
   std::uint64_t offset = 0;
   std::uint64_t length = 0;
 };
@@ -36,7 +36,7 @@ class Reader {
 };
 
 // The first record of each tag, as libharu's FindTable finds it.
-std::optional<std::string> directory(const Reader& font, std::map<std::string, Table>& tables) {
+std::optional<std::string> directory(const Reader& font, std::map<std::string, TableRecord>& tables) {
   if (!font.has(0, 12)) return "it is too short to hold a table directory";
   const std::uint32_t version = font.u32(0);
   if (version != 0x00010000 && version != 0x74727565) return "it is not a TrueType font (no TrueType outlines)";
@@ -46,7 +46,7 @@ std::optional<std::string> directory(const Reader& font, std::map<std::string, T
     const std::uint64_t record = 12 + 16ull * i;
     std::string tag;
     for (int k = 0; k < 4; ++k) tag += static_cast<char>(font.u8(record + k));
-    const Table table{font.u32(record + 8), font.u32(record + 12)};
+    const TableRecord table{font.u32(record + 8), font.u32(record + 12)};
     if (!font.has(table.offset, table.length)) return fmt::format("its '{}' table lies outside the file", tag);
     tables.emplace(tag, table);
   }
@@ -55,7 +55,7 @@ std::optional<std::string> directory(const Reader& font, std::map<std::string, T
 
 // The (3,1) format 4 character map libharu picks (the first such record), checked so that
 // every lookup it makes stays inside the subtable's arrays.
-std::optional<std::string> check_cmap(const Reader& font, const Table& cmap) {
+std::optional<std::string> check_cmap(const Reader& font, const TableRecord& cmap) {
   if (cmap.length < 4 || font.u16(cmap.offset) != 0) return "its character map has an unknown version";
   const std::uint32_t records = font.u16(cmap.offset + 2);
   if (4 + 8ull * records > cmap.length) return "its character map directory runs past the table";
@@ -100,7 +100,7 @@ std::optional<std::string> check_cmap(const Reader& font, const Table& cmap) {
 
 std::optional<std::string> check(std::string_view sfnt) {
   const Reader font(sfnt);
-  std::map<std::string, Table> tables;
+  std::map<std::string, TableRecord> tables;
   if (auto problem = directory(font, tables)) return problem;
   // The tables libharu reads, with the bytes it reads from each.
   for (const auto& [tag, least] : std::map<std::string, std::uint64_t>{
@@ -110,7 +110,7 @@ std::optional<std::string> check(std::string_view sfnt) {
     if (it == tables.end()) return fmt::format("it has no '{}' table", tag);
     if (it->second.length < least) return fmt::format("its '{}' table is too short", tag);
   }
-  const Table head = tables["head"];
+  const TableRecord head = tables["head"];
   const std::uint32_t units_per_em = font.u16(head.offset + 18);
   // The OpenType range; libharu divides every metric by it.
   if (units_per_em < 16 || units_per_em > 16384) return fmt::format("its unitsPerEm is {}", units_per_em);
@@ -125,7 +125,7 @@ std::optional<std::string> check(std::string_view sfnt) {
   }
   if (tables["hmtx"].length < 4 * metrics + 2 * (glyphs - metrics)) return "its 'hmtx' table is too short";
 
-  const Table loca = tables["loca"];
+  const TableRecord loca = tables["loca"];
   const std::uint64_t entry = loca_format == 0 ? 2 : 4;
   if (loca.length < entry * (glyphs + 1)) return "its 'loca' table is too short for its glyphs";
   const std::uint64_t glyf_length = tables["glyf"].length;
@@ -138,7 +138,7 @@ std::optional<std::string> check(std::string_view sfnt) {
   }
 
   if (auto problem = check_cmap(font, tables["cmap"])) return problem;
-  const Table name = tables["name"];
+  const TableRecord name = tables["name"];
   if (6 + 12ull * font.u16(name.offset + 2) > name.length) return "its 'name' table runs past its end";
   return std::nullopt;
 }

@@ -13,7 +13,6 @@
 namespace galley::backends::pdf {
 namespace {
 
-HPDF_REAL real(double value) { return static_cast<HPDF_REAL>(value); }
 HPDF_REAL channel(std::uint8_t value) { return static_cast<HPDF_REAL>(value / 255.0); }
 
 // A coordinate for the content stream: at most three decimals (a thousandth of a point), no

@@ -21,6 +21,9 @@ void draw_page(HpdfDocument& document, PdfImages& images, HPDF_Page target, cons
 /// characters fonts are subset and encoded for are collected from this same text.
 std::string drawn_text(const layout::TextRun& run);
 
+/// A length in points as libharu takes it.
+inline HPDF_REAL real(double value) { return static_cast<HPDF_REAL>(value); }
+
 /// libharu's rectangle for an area given from the top-left.
 HPDF_Rect pdf_rect(const layout::Page& page, double x, double y, double width, double height);
 

@@ -22,7 +22,6 @@ namespace galley::backends {
 namespace pdf {
 namespace {
 
-HPDF_REAL real(double value) { return static_cast<HPDF_REAL>(value); }
 
 // The document information libharu is given, each value as drawable text.
 std::vector<std::pair<HPDF_InfoType, std::string>> info_texts(const layout::DocumentInfo& info) {
