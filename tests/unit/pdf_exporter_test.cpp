@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "galley/galley.hpp"
+#include "image/image.hpp"
 
 namespace galley::backends::pdf {
 namespace {
@@ -78,6 +79,35 @@ TEST(PdfExporter, AMissingPictureIsAWarningAndThePdfIsStillWritten) {
   ASSERT_EQ(diagnostics.count(Severity::warning), 1u);
   EXPECT_EQ(diagnostics.items()[0].file, "article.md");
   EXPECT_NE(diagnostics.items()[0].message.find("gone.png"), std::string::npos);
+}
+
+std::string picture_pdf(const std::string& name, Diagnostics& diagnostics) {
+  layout::PageTree tree = one_page("caption");
+  const std::string path = std::string(GALLEY_SOURCE_DIR) + "/tests/unit/fixtures/images/" + name;
+  tree.pages.front().items.push_back(layout::Picture{name, path, "article.md", 3, 72, 120, 200, 150});
+  return pdf::render(tree, nullptr, diagnostics);
+}
+
+TEST(PdfExporter, AnIntactGrayOrRgbPngGoesInAsItIs) {
+  for (const char* name : {"rgb8.png", "gray8.png"}) {
+    Diagnostics diagnostics;
+    const std::string pdf = picture_pdf(name, diagnostics);
+    EXPECT_EQ(diagnostics.items().size(), 0u) << name;
+    EXPECT_NE(pdf.find("/Filter /FlateDecode\n/DecodeParms << /Predictor 15"), std::string::npos) << name;
+    // The PNG's own image data, byte for byte: nothing decoded, nothing compressed again.
+    const std::string path = std::string(GALLEY_SOURCE_DIR) + "/tests/unit/fixtures/images/" + name;
+    const std::string data = image::png_image_data(image::read_file(path, name), name);
+    EXPECT_NE(pdf.find(data), std::string::npos) << name;
+  }
+}
+
+TEST(PdfExporter, APngThatNeedsItsPixelsIsDecoded) {
+  for (const char* name : {"rgba.png", "palette.png", "interlaced.png", "rgb16.png"}) {
+    Diagnostics diagnostics;
+    const std::string pdf = picture_pdf(name, diagnostics);
+    EXPECT_EQ(pdf.find("/Predictor 15"), std::string::npos) << name;
+    EXPECT_NE(pdf.find("/Subtype /Image"), std::string::npos) << name;
+  }
 }
 
 TEST(PdfExporter, AFontLibharuCannotReadIsAnErrorNamingIt) {

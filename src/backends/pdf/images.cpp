@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "backends/pdf/png_as_is.hpp"
 #include "image/image.hpp"
 
 namespace galley::backends::pdf {
@@ -61,7 +62,42 @@ std::vector<std::uint8_t> shrink(const std::vector<std::uint8_t>& from, std::uin
   return out;
 }
 
+// Whether a picture has more pixels than its box can use, by more than a quarter each way: it
+// is then scaled down before it goes in.
+bool needs_shrinking(std::uint32_t width, std::uint32_t height, long most_wide, long most_high) {
+  return width > most_wide * 1.25 && height > most_high * 1.25 && most_wide > 0 && most_high > 0;
+}
+
 }  // namespace
+
+// A JPEG or PNG that the PDF can carry as it is (DCTDecode, or FlateDecode with the PNG
+// predictors) is checked by image::verify, which gives decode()'s verdict and warnings
+// without producing pixels: decoding, then compressing the pixels again, was a third of a
+// collection's PDF. nullopt: the picture is decoded instead.
+std::optional<HPDF_Image> PdfImages::as_is(std::string_view bytes, std::string_view source, long most_wide,
+                                           long most_high, Diagnostics& diagnostics) const {
+  const image::Kind kind = image::sniff(bytes);
+  if (kind != image::Kind::jpeg && kind != image::Kind::png) return std::nullopt;
+  // A colour picture in a CMYK job is converted from its pixels: no use checking it twice.
+  if (cmyk_ && image::probe(bytes, source).colours != image::Colours::gray) return std::nullopt;
+  Diagnostics checked;
+  const image::Verified verified = image::verify(bytes, source, image::Limits{}, checked);
+  HPDF_Doc doc = document_.handle();
+  HPDF_Image loaded = nullptr;
+  if (kind == image::Kind::jpeg) {
+    if (!verified.jpeg_as_is) return std::nullopt;
+    loaded = HPDF_LoadJpegImageFromMem(doc, reinterpret_cast<const HPDF_BYTE*>(bytes.data()),
+                                       static_cast<HPDF_UINT>(bytes.size()));
+  } else {
+    if (!png_fits_as_is(verified) ||
+        needs_shrinking(verified.info.width, verified.info.height, most_wide, most_high)) {
+      return std::nullopt;
+    }
+    loaded = load_png_as_is(doc, verified, image::png_image_data(bytes, source));
+  }
+  for (const auto& item : checked.items()) diagnostics.report(item);
+  return loaded;
+}
 
 HPDF_Image PdfImages::image(const layout::Picture& picture, Diagnostics& diagnostics) {
   // The most pixels the box can use.
@@ -73,14 +109,13 @@ HPDF_Image PdfImages::image(const layout::Picture& picture, Diagnostics& diagnos
   HPDF_Image loaded = nullptr;
   try {
     const std::string bytes = image::read_file(picture.path, picture.source);
-    image::Raster raster = image::decode(bytes, picture.source, image::Limits{}, diagnostics);
     HPDF_Doc doc = document_.handle();
-    if (!raster.jpeg.empty() && !(cmyk_ && !raster.gray)) {
-      loaded = HPDF_LoadJpegImageFromMem(doc, reinterpret_cast<const HPDF_BYTE*>(raster.jpeg.data()),
-                                         static_cast<HPDF_UINT>(raster.jpeg.size()));
+    if (const auto direct = as_is(bytes, picture.source, most_wide, most_high, diagnostics)) {
+      loaded = *direct;
     } else {
+      image::Raster raster = image::decode(bytes, picture.source, image::Limits{}, diagnostics);
       const int channels = raster.gray ? 1 : 3;
-      if (raster.width > most_wide * 1.25 && raster.height > most_high * 1.25 && most_wide > 0 && most_high > 0) {
+      if (needs_shrinking(raster.width, raster.height, most_wide, most_high)) {
         const auto width = static_cast<std::uint32_t>(most_wide);
         const auto height = static_cast<std::uint32_t>(most_high);
         raster.pixels = shrink(raster.pixels, raster.width, raster.height, channels, width, height);

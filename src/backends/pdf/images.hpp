@@ -10,7 +10,9 @@
 #include <hpdf.h>
 
 #include <map>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <tuple>
 
 #include "backends/pdf/hpdf_document.hpp"
@@ -28,6 +30,9 @@ class PdfImages {
   HPDF_Image image(const layout::Picture& picture, Diagnostics& diagnostics);
 
  private:
+  std::optional<HPDF_Image> as_is(std::string_view bytes, std::string_view source, long most_wide, long most_high,
+                                  Diagnostics& diagnostics) const;
+
   HpdfDocument& document_;
   bool cmyk_ = false;
   std::map<std::tuple<std::string, long, long>, HPDF_Image> loaded_;
