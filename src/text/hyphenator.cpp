@@ -8,6 +8,7 @@
 #include <mutex>
 
 #include "text/hyphen_dictionary.hpp"
+#include "text/unicode.hpp"
 
 namespace galley::text {
 
@@ -44,17 +45,6 @@ bool decode(std::string_view word, std::vector<Char>& out) {
 }
 
 utf8proc_category_t category(char32_t c) { return utf8proc_category(static_cast<utf8proc_int32_t>(c)); }
-
-bool is_letter(char32_t c) {
-  switch (category(c)) {
-    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
-    case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_MN:
-    case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME:
-      return true;
-    default:
-      return false;
-  }
-}
 
 bool is_digit(char32_t c) {
   const auto kind = category(c);
