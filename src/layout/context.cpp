@@ -69,7 +69,31 @@ int Context::font_index(text::FaceId face) {
   return font_of_face_[slot];
 }
 
+std::size_t Context::ShapedHash::operator()(const ShapedKey& key) const {
+  const std::size_t text = std::hash<std::string_view>{}(key.text);
+  const std::size_t size = std::hash<double>{}(key.size);
+  return text ^ (size + 0x9e3779b97f4a7c15ULL + (text << 6) + (text >> 2)) ^ static_cast<std::size_t>(key.face) << 1;
+}
+
 double Context::shape(text::FaceId face, double size, std::string_view text, std::vector<Fragment>& out) {
+  if (const auto known = shaped_.find(ShapedKey{face, size, text}); known != shaped_.end()) {
+    out.insert(out.end(), known->second->fragments.begin(), known->second->fragments.end());
+    return known->second->width;
+  }
+  const std::size_t first = out.size();
+  bool lacking = false;
+  const double width = shape_afresh(face, size, text, out, lacking);
+  constexpr std::size_t most_kept = 200000;  // words; a bound on memory for huge collections
+  if (!lacking && text.size() <= 64 && shaped_.size() < most_kept) {
+    auto entry = std::make_unique<Shaped>(Shaped{std::string(text), {out.begin() + static_cast<std::ptrdiff_t>(first), out.end()}, width});
+    const ShapedKey key{face, size, entry->text};
+    shaped_.emplace(key, std::move(entry));
+  }
+  return width;
+}
+
+double Context::shape_afresh(text::FaceId face, double size, std::string_view text, std::vector<Fragment>& out,
+                             bool& lacking) {
   double total = 0;
   text::FaceId current = -2;
   int thousandths = 0;
@@ -92,6 +116,7 @@ double Context::shape(text::FaceId face, double size, std::string_view text, std
     const char32_t c = text::next_code_point(text, pos);
     text::FaceId drawn = metrics_.face_for(face, c);
     if (drawn < 0) {
+      lacking = true;
       drawn = face;
       if (missing_.insert(c).second && missing_order_.size() < 5) {
         missing_order_.push_back(fmt::format("U+{:04X} '{}'", static_cast<unsigned>(c), text.substr(at, pos - at)));

@@ -122,12 +122,34 @@ class Context {
   std::vector<int> font_of_face_;       ///< FaceId -> font index, -1 until used
   std::vector<Font> fonts_;
   std::string file_;
+  /// shape() without the cache; `lacking` is set when a character has no font.
+  double shape_afresh(text::FaceId face, double size, std::string_view text, std::vector<Fragment>& out,
+                      bool& lacking);
+
   std::vector<std::filesystem::path> image_folders_;
   std::string lang_ = "en";
   std::shared_ptr<const text::Hyphenator> hyphenator_;
   bool hyphenation_checked_ = false;
   std::unordered_map<std::string, std::vector<std::size_t>> hyphenated_;  ///< for hyphenator_
   LayoutTimings* timings_ = nullptr;
+  // Words shaped before, by face, size and text: most words of a collection recur, and
+  // shaping one is a fallback lookup, an advance and a kerning pair per character. Words with
+  // a character no font has are not kept (the article that uses one must report it).
+  struct ShapedKey {
+    text::FaceId face;
+    double size;
+    std::string_view text;
+    bool operator==(const ShapedKey&) const = default;
+  };
+  struct ShapedHash {
+    std::size_t operator()(const ShapedKey& key) const;
+  };
+  struct Shaped {
+    std::string text;  ///< owns the key's text
+    std::vector<Fragment> fragments;
+    double width = 0;
+  };
+  std::unordered_map<ShapedKey, std::unique_ptr<Shaped>, ShapedHash> shaped_;
   const model::Labels* labels_;
   int article_ = 0;
   std::set<char32_t> missing_;              ///< characters no font has, this article

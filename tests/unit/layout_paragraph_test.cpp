@@ -209,6 +209,27 @@ TEST_F(LayoutParagraph, ACharacterNoFontHasIsReportedOnce) {
   EXPECT_NE(diagnostics.items()[0].message.find("U+4E2D"), std::string::npos);
 }
 
+TEST_F(LayoutParagraph, EveryArticleReportsItsOwnMissingCharactersThoughWordsAreShapedOnce) {
+  metrics.uncovered = {U'\u4e2d'};
+  for (int article = 1; article <= 2; ++article) {
+    context.begin_article("a.md", "en", article);
+    set(plain_spans(context, "word \u4e2d word"), 100);
+    context.end_article();
+  }
+  ASSERT_EQ(diagnostics.count(Severity::warning), 2u);
+  EXPECT_NE(diagnostics.items()[1].message.find("U+4E2D"), std::string::npos);
+}
+
+TEST_F(LayoutParagraph, AWordShapedAgainHasTheSameFragments) {
+  std::vector<Fragment> first, again;
+  const double width = context.shape(0, 10, "Wave", first);
+  EXPECT_EQ(context.shape(0, 10, "Wave", again), width);
+  ASSERT_EQ(first.size(), again.size());
+  EXPECT_EQ(first[0].text, again[0].text);
+  EXPECT_EQ(first[0].width, again[0].width);
+  EXPECT_NE(context.shape(0, 12, "Wave", again), width);  // another size is shaped afresh
+}
+
 TEST_F(LayoutParagraph, TextIsMadeDrawable) {
   const auto lines = set(plain_spans(context, "soft\u00adhyphen tab\there"), 200);
   for (const TextRun& run : runs(lines[0])) EXPECT_EQ(run.text.find("\u00ad"), std::string::npos);
