@@ -10,16 +10,8 @@
 # Prints one line per failure and a last line 'N passed, N failed'; exits 1 on any failure.
 set -uo pipefail
 
-galley=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-top=$(cd "$2" && pwd)
-here=$(cd "$(dirname "$0")" && pwd)
+source "$(dirname "$0")/lib.sh" "$@"
 jar=/usr/share/java/epubcheck.jar
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-passed=0
-failed=0
-pass() { passed=$((passed + 1)); }
-fail() { echo "FAIL: $*"; failed=$((failed + 1)); }
 
 # Books to build: name and input. The samples are optional (they may not exist yet in a
 # partial checkout); the fixtures always are there.
@@ -152,5 +144,4 @@ for book in "${books[@]}"; do
 done
 echo "epubcheck: $(grep -cE ': 0 errors, 0 warnings$' "$report") of ${#books[@]} books clean"
 
-echo "$passed passed, $failed failed"
-((failed == 0))
+finish

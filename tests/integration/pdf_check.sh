@@ -16,15 +16,7 @@
 # Prints one line per failure and a last line 'N passed, N failed'; exits 1 on any failure.
 set -uo pipefail
 
-galley=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-top=$(cd "$2" && pwd)
-here=$(cd "$(dirname "$0")" && pwd)
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-passed=0
-failed=0
-pass() { passed=$((passed + 1)); }
-fail() { echo "FAIL: $*"; failed=$((failed + 1)); }
+source "$(dirname "$0")/lib.sh" "$@"
 
 names=()
 paths=()
@@ -187,5 +179,4 @@ expect_exit 65 "--strict with a warning" pdf --strict two/article.md -o strict.p
 if [[ -e strict.pdf ]]; then fail "--strict left strict.pdf behind"; else pass; fi
 cd - >/dev/null || exit 2
 
-echo "$passed passed, $failed failed"
-((failed == 0))
+finish

@@ -14,15 +14,7 @@
 # Prints one line per failure and a last line 'N passed, N failed'; exits 1 on any failure.
 set -uo pipefail
 
-galley=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-top=$(cd "$2" && pwd)
-here=$(cd "$(dirname "$0")" && pwd)
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-passed=0
-failed=0
-pass() { passed=$((passed + 1)); }
-fail() { echo "FAIL: $*"; failed=$((failed + 1)); }
+source "$(dirname "$0")/lib.sh" "$@"
 
 # The sheet of each print style, in points, as pdfinfo prints them: MediaBox, BleedBox, TrimBox.
 # book-a5: A5 trim (419.53 x 595.28), 3 mm bleed, 12 mm slug -> trim at 15 mm = 42.52.
@@ -135,5 +127,4 @@ else
   fail "the EPUB's CSS does not follow the style"
 fi
 
-echo "$passed passed, $failed failed"
-((failed == 0))
+finish
