@@ -54,6 +54,17 @@ void on_error(png_structp png, png_const_charp message) {
 // questionable colour profile ignored); nothing to tell the reader of an article.
 void on_warning(png_structp, png_const_charp) {}
 
+// The rows as the transforms asked for will give them. Called inside a phase's setjmp (libpng
+// may fail here too).
+void read_layout(png_structp png, png_infop info, PngLayout* layout) {
+  layout->passes = png_set_interlace_handling(png);
+  png_read_update_info(png, info);
+  layout->width = png_get_image_width(png, info);
+  layout->height = png_get_image_height(png, info);
+  layout->channels = png_get_channels(png, info);
+  layout->row_bytes = png_get_rowbytes(png, info);
+}
+
 // Phase 1: the header, and the transforms that give 8-bit gray or RGB, with alpha when the
 // image has any (an alpha channel, or tRNS, which also covers a palette's transparency).
 bool read_header(png_structp png, png_infop info, PngLayout* layout) {
@@ -67,12 +78,7 @@ bool read_header(png_structp png, png_infop info, PngLayout* layout) {
   if (colour_type == PNG_COLOR_TYPE_PALETTE) png_set_palette_to_rgb(png);
   if (colour_type == PNG_COLOR_TYPE_GRAY && bit_depth < 8) png_set_expand_gray_1_2_4_to_8(png);
   if (png_get_valid(png, info, PNG_INFO_tRNS)) png_set_tRNS_to_alpha(png);
-  layout->passes = png_set_interlace_handling(png);
-  png_read_update_info(png, info);
-  layout->width = png_get_image_width(png, info);
-  layout->height = png_get_image_height(png, info);
-  layout->channels = png_get_channels(png, info);
-  layout->row_bytes = png_get_rowbytes(png, info);
+  read_layout(png, info, layout);
   return true;
 }
 
@@ -116,12 +122,7 @@ bool read_plain_header(png_structp png, png_infop info, PngLayout* layout, Verif
   verified->png_colour_type = static_cast<std::uint8_t>(png_get_color_type(png, info));
   verified->png_interlaced = png_get_interlace_type(png, info) != PNG_INTERLACE_NONE;
   verified->png_transparency = png_get_valid(png, info, PNG_INFO_tRNS) != 0;
-  layout->passes = png_set_interlace_handling(png);
-  png_read_update_info(png, info);
-  layout->width = png_get_image_width(png, info);
-  layout->height = png_get_image_height(png, info);
-  layout->channels = png_get_channels(png, info);
-  layout->row_bytes = png_get_rowbytes(png, info);
+  read_layout(png, info, layout);
   return true;
 }
 
