@@ -6,7 +6,9 @@
 #   pdf_words.py: every word of the model back in order (Cyrillic, quotes and dashes
 #   intact), no word outside its page or over another, pdfinfo Title and Author, URI links
 #   = the article's live links, one outline entry per title and heading;
-#   a second build (another time zone) byte-identical; SOURCE_DATE_EPOCH sets CreationDate.
+#   a second build (another time zone, and fonts found through fontconfig's whole system
+#   configuration rather than galley's quick one) byte-identical; SOURCE_DATE_EPOCH sets
+#   CreationDate.
 # Then the command line: default output beside the article, stdin/stdout, one PDF of
 # several articles, --out-dir, --strict.
 # GALLEY_PDF_REAL_WORLD=1 adds the Markdown files Debian installs under /usr/share/doc as one
@@ -58,7 +60,7 @@ for i in "${!names[@]}"; do
   input=${paths[$i]}
   a=$work/a/$name.pdf
   if ! env -u SOURCE_DATE_EPOCH TZ=Pacific/Kiritimati "$galley" pdf --quiet "$input" -o "$a" ||
-    ! env -u SOURCE_DATE_EPOCH TZ=America/St_Johns "$galley" pdf --quiet "$input" -o "$work/b/$name.pdf"; then
+    ! env -u SOURCE_DATE_EPOCH TZ=America/St_Johns FONTCONFIG_FILE=/etc/fonts/fonts.conf "$galley" pdf --quiet "$input" -o "$work/b/$name.pdf"; then
     fail "$name: galley pdf failed"
     continue
   fi
