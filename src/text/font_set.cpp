@@ -151,4 +151,22 @@ const FaceInfo& FontSet::info(FaceId id) const {
   return impl_->files[impl_->faces.at(static_cast<std::size_t>(id)).file].info;
 }
 
+FontSetPool::Lease FontSetPool::borrow() {
+  {
+    std::lock_guard lock(mutex_);
+    if (!idle_.empty()) {
+      std::unique_ptr<FontSet> fonts = std::move(idle_.back());
+      idle_.pop_back();
+      return Lease(*this, std::move(fonts));
+    }
+  }
+  return Lease(*this, std::make_unique<FontSet>(&catalog_));
+}
+
+void FontSetPool::give_back(std::unique_ptr<FontSet> fonts) {
+  std::lock_guard lock(mutex_);
+  idle_.push_back(std::move(fonts));
+}
+
 }  // namespace galley::text
+

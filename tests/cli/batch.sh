@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Command-line transcripts for batches: -j, the progress bar (on a terminal only, never with
 # --quiet), the summary line, a failed article not stopping the others (and the exit code it
-# gives), --fail-fast, --shard K/N (every input in exactly one shard), the same bytes for any -j.
+# gives), --fail-fast, --shard K/N (every input in exactly one shard), the same bytes for any -j
+# and for an article in a batch as alone.
 #
 # Usage: batch.sh GALLEY_BINARY
 set -uo pipefail
@@ -99,6 +100,16 @@ expect epub-j1 0 -- epub -q -j 1 "${all[@]}" -o j1.epub
 expect epub-j3 0 -- epub -q -j 3 "${all[@]}" -o j3.epub
 case_name=epub-same-bytes
 if cmp -s j1.epub j3.epub; then pass; else fail "-j 1 and -j 3 books differ"; fi
+
+# The fonts a batch opens are kept from one article to the next: an article set after one
+# that needed fallback fonts (Cyrillic, Greek, a snowman) comes out as it does alone.
+printf '# Паром снова ходит\n\nΚαλημέρα — “quoted” ☃ text.\n' >in/scripts.md
+mkdir each alone
+expect pdf-batch-j1 0 -- pdf -q -j 1 in/a1.md in/scripts.md in/a2.md --out-dir each
+expect pdf-alone 0 -- pdf -q in/a2.md -o alone/a2.pdf
+expect pdf-scripts-alone 0 -- pdf -q in/scripts.md -o alone/scripts.pdf
+case_name=pdf-batch-same-as-alone
+if cmp -s each/a2.pdf alone/a2.pdf && cmp -s each/scripts.pdf alone/scripts.pdf; then pass; else fail "a batch's PDF differs from the same article's alone"; fi
 
 # --- shards: every input in exactly one, whatever the order given --------------------------
 expect bad-shard 64 -- pdf --shard 4/3 "${all[@]}" --out-dir out

@@ -14,7 +14,6 @@
 #include "galley/version.hpp"
 #include "layout/layout.hpp"
 #include "model/timestamps.hpp"
-#include "text/font_catalog.hpp"
 #include "text/font_set.hpp"
 #include "text/unicode.hpp"
 
@@ -202,9 +201,9 @@ class PdfExporter final : public Exporter {
 
   void write_model(const model::Document& document, const ExportOptions& options, ByteSink& sink,
                    Diagnostics& diagnostics) const override {
-    text::FontSet fonts(&catalog_);
+    const text::FontSetPool::Lease fonts = font_sets_.borrow();
     const layout::PageTree tree =
-        layout::lay_out(document, layout::layout_style(options.style, diagnostics), fonts, diagnostics);
+        layout::lay_out(document, layout::layout_style(options.style, diagnostics), *fonts, diagnostics);
     sink.write(pdf::render(tree, std::getenv("SOURCE_DATE_EPOCH"), diagnostics));
   }
 
@@ -212,15 +211,15 @@ class PdfExporter final : public Exporter {
                         const ExportOptions& options, ByteSink& sink, Diagnostics& diagnostics) const override {
     std::vector<const model::Document*> pointers;
     for (const auto& article : articles) pointers.push_back(&article);
-    text::FontSet fonts(&catalog_);
+    const text::FontSetPool::Lease fonts = font_sets_.borrow();
     const layout::PageTree tree =
-        layout::lay_out(collection, pointers, layout::layout_style(options.style, diagnostics), fonts, diagnostics);
+        layout::lay_out(collection, pointers, layout::layout_style(options.style, diagnostics), *fonts, diagnostics);
     sink.write(pdf::render(tree, std::getenv("SOURCE_DATE_EPOCH"), diagnostics));
   }
 
  private:
-  // fontconfig's answers, remembered for every article this exporter sets, on any thread.
-  mutable text::FontCatalog catalog_;
+  // Fonts opened and measured once for every article this exporter sets, on any thread.
+  mutable text::FontSetPool font_sets_;
 };
 
 }  // namespace

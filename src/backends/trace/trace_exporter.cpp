@@ -5,7 +5,6 @@
 #include <fmt/format.h>
 
 #include "layout/layout.hpp"
-#include "text/font_catalog.hpp"
 #include "text/font_set.hpp"
 
 namespace galley::backends {
@@ -117,23 +116,23 @@ class TraceExporter final : public Exporter {
 
   void write_model(const model::Document& document, const ExportOptions& options, ByteSink& sink,
                    Diagnostics& diagnostics) const override {
-    text::FontSet fonts(&catalog_);
+    const text::FontSetPool::Lease fonts = font_sets_.borrow();
     const layout::LayoutStyle style = layout::layout_style(options.style, diagnostics);
-    sink.write(trace::print(layout::lay_out(document, style, fonts, diagnostics)));
+    sink.write(trace::print(layout::lay_out(document, style, *fonts, diagnostics)));
   }
 
   void write_collection(const model::Collection& collection, const std::vector<model::Document>& articles,
                         const ExportOptions& options, ByteSink& sink, Diagnostics& diagnostics) const override {
     std::vector<const model::Document*> pointers;
     for (const auto& article : articles) pointers.push_back(&article);
-    text::FontSet fonts(&catalog_);
+    const text::FontSetPool::Lease fonts = font_sets_.borrow();
     const layout::LayoutStyle style = layout::layout_style(options.style, diagnostics);
-    sink.write(trace::print(layout::lay_out(collection, pointers, style, fonts, diagnostics)));
+    sink.write(trace::print(layout::lay_out(collection, pointers, style, *fonts, diagnostics)));
   }
 
  private:
-  // fontconfig's answers, remembered for every article this exporter sets, on any thread.
-  mutable text::FontCatalog catalog_;
+  // Fonts opened and measured once for every article this exporter sets, on any thread.
+  mutable text::FontSetPool font_sets_;
 };
 
 }  // namespace
