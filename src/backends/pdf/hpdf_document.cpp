@@ -1,11 +1,11 @@
 // The libharu document: setup, error translation, fonts, saving to memory.
 #include "backends/pdf/hpdf_document.hpp"
 
-#include <fcntl.h>
 #include <fmt/format.h>
-#include <unistd.h>
+#include <hpdf_doc.h>
 
 #include <cstdlib>
+#include <cstring>
 #include <memory>
 
 #include "backends/pdf/to_unicode.hpp"
@@ -16,42 +16,43 @@
 namespace galley::backends::pdf {
 namespace {
 
-// A file that holds a font subset while libharu opens it. libharu reads an embedded font
-// again when it saves, through the FILE it keeps open, so the name can go at once.
-class SubsetFile {
- public:
-  explicit SubsetFile(const std::string& bytes) {
-    const char* folder = std::getenv("TMPDIR");
-    path_ = std::string(folder && *folder ? folder : "/tmp");
-    path_ += "/galley-font-XXXXXX";
-    const int fd = ::mkstemp(path_.data());
-    if (fd < 0) {
-      path_.clear();
-      return;
-    }
-    std::size_t written = 0;
-    while (written < bytes.size()) {
-      const ssize_t n = ::write(fd, bytes.data() + written, bytes.size() - written);
-      if (n <= 0) break;
-      written += static_cast<std::size_t>(n);
-    }
-    ::close(fd);
-    if (written != bytes.size()) {
-      ::unlink(path_.c_str());
-      path_.clear();
+// The subset given to libharu in memory: what HPDF_LoadTTFontFromFile does once it has
+// opened its file (libharu 2.3.0, hpdf_doc.c, LoadTTFontFromStream), over a memory stream.
+// Through a file, each font cost a temporary file on disk and some 150 seeks, each a system
+// call, in loading it and again in saving it. Returns the font's name, or null (the error is
+// libharu's).
+const char* load_truetype(HPDF_Doc doc, const std::string& bytes) {
+  const auto size = static_cast<HPDF_UINT>(bytes.size());
+  HPDF_Stream stream = HPDF_MemStream_New(doc->mmgr, size > 0 ? size : 1);
+  if (!stream) return nullptr;
+  if (HPDF_Stream_Write(stream, reinterpret_cast<const HPDF_BYTE*>(bytes.data()), size) != HPDF_OK) {
+    HPDF_Stream_Free(stream);
+    return nullptr;
+  }
+  HPDF_FontDef def = HPDF_TTFontDef_Load(doc->mmgr, stream, HPDF_TRUE);  // owns the stream now
+  if (!def) return nullptr;
+  if (HPDF_FontDef loaded = HPDF_Doc_FindFontDef(doc, def->base_font)) {
+    HPDF_FontDef_Free(def);
+    return loaded->base_font;
+  }
+  if (HPDF_List_Add(doc->fontdef_list, def) != HPDF_OK) {
+    HPDF_FontDef_Free(def);
+    return nullptr;
+  }
+  // The subset's tag (the "HPDFAA+" before its name): the next in libharu's own sequence,
+  // counted in the document as libharu counts it.
+  HPDF_BYTE* tag = doc->ttfont_tag;
+  if (tag[0] == 0) {
+    std::memcpy(tag, "HPDFAA", 6);
+  } else {
+    for (int i = 5; i >= 0; --i) {
+      if (++tag[i] <= 'Z') break;
+      tag[i] = 'A';
     }
   }
-  ~SubsetFile() {
-    if (!path_.empty()) ::unlink(path_.c_str());
-  }
-  SubsetFile(const SubsetFile&) = delete;
-  SubsetFile& operator=(const SubsetFile&) = delete;
-  /// Empty when the file could not be written.
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
-};
+  HPDF_TTFontDef_SetTagName(def, reinterpret_cast<char*>(tag));
+  return def->base_font;
+}
 
 }  // namespace
 
@@ -109,13 +110,11 @@ std::string HpdfDocument::encode(std::string_view utf8) const {
 HPDF_Font HpdfDocument::font(const std::string& file) {
   if (auto it = fonts_.find(file); it != fonts_.end()) return it->second;
   if (!encoder_) throw Error(ErrorKind::internal, file, 0, "font loaded before the document's characters");
-  // libharu reads fonts from files only: the subset (or the completed whole font) goes
-  // through a temporary one.
+  // The subset (or the completed whole font) libharu embeds.
   const auto it = characters_.find(file);
   const std::vector<char32_t> none;
-  const SubsetFile subset(text::embeddable_font(file, it != characters_.end() ? it->second : none));
-  if (subset.path().empty()) throw Error(ErrorKind::io, file, 0, "cannot write a temporary copy of this font");
-  const char* name = HPDF_LoadTTFontFromFile(doc_, subset.path().c_str(), HPDF_TRUE);
+  const char* name = load_truetype(doc_, text::embeddable_font(file, it != characters_.end() ? it->second : none));
+  if (!name) HPDF_CheckError(&doc_->error);  // libharu's loader reports what it set so
   HPDF_Font font = name ? HPDF_GetFont(doc_, name, encoder_->name) : nullptr;
   if (!font || !set_to_unicode(doc_, font, to_unicode_) || error_ != HPDF_OK) {
     const HPDF_STATUS error = error_;
