@@ -7,9 +7,10 @@
 #include <array>
 #include <cstdlib>
 #include <cstring>
+#include <algorithm>
 #include <fstream>
-#include <iterator>
 #include <optional>
+#include <sstream>
 #include <string_view>
 #include <vector>
 
@@ -21,7 +22,7 @@ constexpr std::size_t line_buffer = MAX_CHARS;
 
 // One state while loading: its string's match, replacement and transitions.
 struct State {
-  int match = -1;  ///< index into LevelBuilder::strings(), or none
+  int match = -1;  ///< offset into LevelBuilder::strings(), or none
   int repl = -1;
   signed char replindex = 0;
   signed char replcut = 0;
@@ -43,22 +44,24 @@ class LevelBuilder {
     states_.emplace_back();
   }
 
-  // hnj_hyphen_load_line. `buf` is one fgets chunk, its newline included.
-  void load_line(std::string buf) {
+  // hnj_hyphen_load_line. `buf` is one fgets chunk, its newline included. The common line
+  // (a pattern, no replacement) is read without a copy: a dictionary is 10,000 to 80,000
+  // of them, read at the start of every run that hyphenates.
+  void load_line(std::string_view buf) {
     if (buf.starts_with("LEFTHYPHENMIN")) {
-      lhmin = static_cast<char>(std::atoi(buf.c_str() + 13));
+      lhmin = static_cast<char>(to_int(buf.substr(13)));
       return;
     }
     if (buf.starts_with("RIGHTHYPHENMIN")) {
-      rhmin = static_cast<char>(std::atoi(buf.c_str() + 14));
+      rhmin = static_cast<char>(to_int(buf.substr(14)));
       return;
     }
     if (buf.starts_with("COMPOUNDLEFTHYPHENMIN")) {
-      clhmin = static_cast<char>(std::atoi(buf.c_str() + 21));
+      clhmin = static_cast<char>(to_int(buf.substr(21)));
       return;
     }
     if (buf.starts_with("COMPOUNDRIGHTHYPHENMIN")) {
-      crhmin = static_cast<char>(std::atoi(buf.c_str() + 22));
+      crhmin = static_cast<char>(to_int(buf.substr(22)));
       return;
     }
     if (buf.starts_with("NOHYPHEN")) {
@@ -66,7 +69,7 @@ class LevelBuilder {
       // (the first byte never, as in libhyphen), and their count.
       std::size_t space = 8;
       while (space < buf.size() && (buf[space] == ' ' || buf[space] == '\t')) ++space;
-      nohyphen = buf.substr(space);
+      nohyphen = std::string(buf.substr(space));
       if (!nohyphen->empty()) {
         nohyphen->back() = '\0';
         for (std::size_t i = nohyphen->size() - 1; i-- > 1;) {
@@ -78,13 +81,12 @@ class LevelBuilder {
       }
       return;
     }
-    std::string word, pattern = "0";
     std::optional<std::string> repl;
     signed char replindex = 0, replcut = 0;
     const std::size_t slash = buf.find('/');
-    if (slash != std::string::npos) {
-      std::string rest = buf.substr(slash + 1);
-      buf.resize(slash);
+    if (slash != std::string_view::npos) {
+      std::string rest(buf.substr(slash + 1));
+      buf = buf.substr(0, slash);
       const std::size_t comma = rest.find(',');
       if (comma != std::string::npos) {
         const std::size_t comma2 = rest.find(',', comma + 1);
@@ -99,6 +101,10 @@ class LevelBuilder {
       }
       repl = rest.substr(0, std::strlen(rest.c_str()));
     }
+    std::string& word = word_;
+    std::string& pattern = pattern_;
+    word.clear();
+    pattern.assign(1, '0');
     for (std::size_t i = 0; i < buf.size() && static_cast<unsigned char>(buf[i]) > ' '; ++i) {
       if (buf[i] >= '0' && buf[i] <= '9') {
         pattern.back() = buf[i];
@@ -153,8 +159,8 @@ class LevelBuilder {
       state = added;
     }
     State& s = states_[static_cast<std::size_t>(state)];
-    s.match = keep(pattern.substr(skip));
-    s.repl = repl ? keep(std::move(*repl)) : -1;
+    s.match = keep(std::string_view(pattern).substr(skip));
+    s.repl = repl ? keep(*repl) : -1;
     s.replindex = replindex;
     s.replcut = replcut != 0 ? replcut : static_cast<signed char>(word.size());
   }
@@ -182,7 +188,8 @@ class LevelBuilder {
   }
 
   std::vector<State>& states() { return states_; }
-  const std::vector<std::string>& strings() const { return strings_; }
+  /// Every match and replacement, each NUL-terminated; State::match and repl are offsets.
+  const std::string& strings() const { return strings_; }
 
   bool utf8 = false;
   char lhmin = 0, rhmin = 0, clhmin = 0, crhmin = 0;
@@ -194,9 +201,17 @@ class LevelBuilder {
     if (!s.empty() && (s.back() == '\r' || s.back() == '\n')) s.pop_back();
     if (!s.empty() && s.back() == '\r') s.pop_back();
   }
-  int keep(std::string text) {
-    strings_.push_back(std::move(text));
-    return static_cast<int>(strings_.size() - 1);
+  int keep(std::string_view text) {
+    const auto offset = static_cast<int>(strings_.size());
+    strings_ += text;
+    strings_ += '\0';
+    return offset;
+  }
+  // atoi over a chunk that is not NUL-terminated (it stops at the first non-digit anyway).
+  static int to_int(std::string_view text) {
+    char digits[32] = {};
+    text.copy(digits, std::min(text.size(), sizeof(digits) - 1));
+    return std::atoi(digits);
   }
   int child(int state, char ch) const {
     if (state == 0) return root_[static_cast<unsigned char>(ch)];  // the root has most children
@@ -208,7 +223,8 @@ class LevelBuilder {
   }
 
   std::vector<State> states_;
-  std::vector<std::string> strings_;  ///< matches and replacements
+  std::string strings_;  ///< matches and replacements
+  std::string word_, pattern_;  ///< the line being read, kept for their buffers
   std::array<int, 256> root_ = filled(-1);  ///< the root's transitions by byte
 
   static std::array<int, 256> filled(int value) {
@@ -222,13 +238,12 @@ class LevelBuilder {
 class ChunkReader {
  public:
   explicit ChunkReader(std::string_view text) : text_(text) {}
-  bool next(std::size_t size, std::string& out) {
+  bool next(std::size_t size, std::string_view& out) {
     if (at_ >= text_.size()) return false;
-    std::size_t end = at_;
-    while (end < text_.size() && end - at_ < size - 1) {
-      if (text_[end++] == '\n') break;
-    }
-    out.assign(text_.substr(at_, end - at_));
+    const std::size_t limit = std::min(text_.size(), at_ + size - 1);
+    const std::size_t newline = text_.find('\n', at_);
+    const std::size_t end = newline < limit ? newline + 1 : limit;
+    out = text_.substr(at_, end - at_);
     at_ = end;
     return true;
   }
@@ -247,24 +262,22 @@ struct Level {
 
   void finish(LevelBuilder& built, const char (&cset)[MAX_NAME]) {
     std::vector<State>& from = built.states();
-    std::size_t text_size = 0, trans_size = 0;
-    for (const std::string& s : built.strings()) text_size += s.size() + 1;
+    std::size_t trans_size = 0;
     for (const State& s : from) trans_size += static_cast<std::size_t>(s.children);
-    if (built.nohyphen) text_size += built.nohyphen->size() + 1;
-    text.reserve(text_size);
-    trans.reserve(trans_size);
-    const auto keep = [&](const std::string& s) {
-      char* where = text.data() + text.size();
-      text.insert(text.end(), s.begin(), s.end());
+    text.assign(built.strings().begin(), built.strings().end());
+    const std::size_t nohyphen_at = text.size();
+    if (built.nohyphen) {
+      text.insert(text.end(), built.nohyphen->begin(), built.nohyphen->end());
       text.push_back('\0');
-      return where;
-    };
+    }
+    trans.reserve(trans_size);
+    const auto at = [&](int offset) { return offset >= 0 ? text.data() + offset : nullptr; };
     states.resize(from.size());
     for (std::size_t i = 0; i < from.size(); ++i) {
       const State& s = from[i];
       HyphenState& out = states[i];
-      out.match = s.match >= 0 ? keep(built.strings()[static_cast<std::size_t>(s.match)]) : nullptr;
-      out.repl = s.repl >= 0 ? keep(built.strings()[static_cast<std::size_t>(s.repl)]) : nullptr;
+      out.match = at(s.match);
+      out.repl = at(s.repl);
       out.replindex = s.replindex;
       out.replcut = s.replcut;
       out.fallback_state = s.fallback;
@@ -278,7 +291,7 @@ struct Level {
     dict.rhmin = built.rhmin;
     dict.clhmin = built.clhmin;
     dict.crhmin = built.crhmin;
-    dict.nohyphen = built.nohyphen ? keep(*built.nohyphen) : nullptr;
+    dict.nohyphen = built.nohyphen ? text.data() + nohyphen_at : nullptr;
     dict.nohyphenl = built.nohyphenl;
     dict.num_states = static_cast<int>(states.size());
     std::memcpy(dict.cset, cset, sizeof(dict.cset));  // both char[MAX_NAME], NUL-terminated
@@ -305,13 +318,15 @@ int HyphenPatterns::states() const { return levels_->level[0].dict.num_states + 
 std::unique_ptr<const HyphenPatterns> HyphenPatterns::load(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return nullptr;
-  const std::string file((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::ostringstream read;
+  read << in.rdbuf();
   if (in.bad()) return nullptr;
+  const std::string file = std::move(read).str();
   ChunkReader reader(file);
 
   // The charset: the first fgets into char[MAX_NAME], without its line end.
   char cset[MAX_NAME] = {};
-  std::string chunk;
+  std::string_view chunk;
   if (reader.next(MAX_NAME, chunk)) {
     std::memcpy(cset, chunk.data(), chunk.size());
     for (char& c : cset) {
