@@ -11,6 +11,7 @@
 
 #include "backends/pdf/draw.hpp"
 #include "backends/pdf/hpdf_document.hpp"
+#include "backends/pdf/page_compression.hpp"
 #include "galley/version.hpp"
 #include "layout/layout.hpp"
 #include "model/timestamps.hpp"
@@ -170,6 +171,7 @@ std::string render(const layout::PageTree& tree, const char* source_date_epoch, 
   document.set_text(characters_by_font(tree), characters_beside_pages(tree));
   set_info(document, tree.info, source_date_epoch, diagnostics);
   PdfImages images(document, tree.cmyk);
+  PageCompression compression;
   std::vector<HPDF_Page> pages;
   for (const layout::Page& page : tree.pages) {
     HPDF_Page target = HPDF_AddPage(document.handle());
@@ -179,8 +181,10 @@ std::string render(const layout::PageTree& tree, const char* source_date_epoch, 
     document.check("size a page");
     set_print_boxes(document, target, page);
     draw_page(document, images, target, page, tree.fonts, tree.cmyk, diagnostics);
+    compression.add(target);
     pages.push_back(target);
   }
+  compression.finish();
   add_links(document, tree, pages);
   add_outline(document, tree, pages);
   return document.save();

@@ -1,0 +1,109 @@
+#include "backends/pdf/page_compression.hpp"
+
+#include <hpdf_objects.h>
+#include <hpdf_pages.h>
+#include <hpdf_streams.h>
+#include <zlib.h>
+
+#include "galley/diagnostics.hpp"
+
+namespace galley::backends::pdf {
+namespace {
+
+// What libharu's HPDF_Stream_WriteToStreamWithDeflate makes of the same bytes: zlib's
+// default level, window and memory. deflate's output does not depend on how its input is
+// split, so the PDF is byte for byte the one libharu would have written.
+bool deflate_all(std::string& content) {
+  z_stream stream{};
+  if (deflateInit(&stream, Z_DEFAULT_COMPRESSION) != Z_OK) return false;
+  std::string out(deflateBound(&stream, static_cast<uLong>(content.size())), '\0');
+  stream.next_in = reinterpret_cast<Bytef*>(content.data());
+  stream.avail_in = static_cast<uInt>(content.size());
+  stream.next_out = reinterpret_cast<Bytef*>(out.data());
+  stream.avail_out = static_cast<uInt>(out.size());
+  const int result = deflate(&stream, Z_FINISH);
+  const uLong written = stream.total_out;
+  deflateEnd(&stream);
+  if (result != Z_STREAM_END) return false;
+  out.resize(written);
+  content = std::move(out);
+  return true;
+}
+
+// libharu writes a stream's /Filter as the dictionary's last key, "/Filter [/FlateDecode]"
+// and a line feed; with the stream marked unfiltered, the write hook (called just before
+// ">>") writes the same.
+HPDF_STATUS write_flate_filter(HPDF_Dict, HPDF_Stream stream) {
+  return HPDF_Stream_WriteStr(stream, "/Filter [/FlateDecode]\012");
+}
+
+}  // namespace
+
+PageCompression::~PageCompression() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  changed_.notify_all();
+  if (worker_.joinable()) worker_.join();
+}
+
+void PageCompression::add(HPDF_Page page) {
+  auto* attr = static_cast<HPDF_PageAttr>(page->attr);
+  if (attr->gmode != HPDF_GMODE_PAGE_DESCRIPTION || attr->gstate->depth != 0 || !attr->contents ||
+      attr->contents->filter != HPDF_STREAM_FILTER_FLATE_DECODE || attr->contents->write_fn) {
+    return;
+  }
+  Job job;
+  job.page = page;
+  HPDF_Stream stream = attr->stream;
+  job.content.reserve(stream->size);
+  for (HPDF_UINT i = 0; i < HPDF_MemStream_GetBufCount(stream); ++i) {
+    HPDF_UINT length = 0;
+    const HPDF_BYTE* bytes = HPDF_MemStream_GetBufPtr(stream, i, &length);
+    if (bytes) job.content.append(reinterpret_cast<const char*>(bytes), length);
+  }
+  if (job.content.size() != stream->size) return;  // not the memory stream expected
+  HPDF_MemStream_FreeData(stream);  // the drawn content lives in the job now
+  {
+    std::lock_guard lock(mutex_);
+    jobs_.push_back(std::move(job));
+    if (!worker_.joinable()) worker_ = std::thread([this] { work(); });
+  }
+  changed_.notify_all();
+}
+
+void PageCompression::work() {
+  std::unique_lock lock(mutex_);
+  for (;;) {
+    changed_.wait(lock, [this] { return stopping_ || next_ < jobs_.size(); });
+    if (next_ >= jobs_.size()) return;  // stopping, nothing left
+    Job& job = jobs_[next_++];
+    lock.unlock();
+    const bool deflated = deflate_all(job.content);
+    lock.lock();
+    job.failed = !deflated;
+    job.done = true;
+    changed_.notify_all();
+  }
+}
+
+void PageCompression::finish() {
+  std::unique_lock lock(mutex_);
+  changed_.wait(lock, [this] { return next_ == jobs_.size() && (jobs_.empty() || jobs_.back().done); });
+  for (Job& job : jobs_) {
+    if (job.failed) throw Error(ErrorKind::internal, "", 0, "zlib failed to deflate a page");
+    auto* attr = static_cast<HPDF_PageAttr>(job.page->attr);
+    if (HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(job.content.data()),
+                          static_cast<HPDF_UINT>(job.content.size())) != HPDF_OK) {
+      throw Error(ErrorKind::internal, "", 0, "libharu could not take a deflated page");
+    }
+    attr->contents->filter = HPDF_STREAM_FILTER_NONE;
+    attr->contents->write_fn = write_flate_filter;
+    std::string().swap(job.content);
+  }
+  jobs_.clear();
+  next_ = 0;
+}
+
+}  // namespace galley::backends::pdf
