@@ -223,6 +223,49 @@ void Context::end_article() {
   missing_order_.clear();
 }
 
+void Context::resume_after(const std::string& lang) {
+  lang_ = lang;
+  hyphenation_checked_ = true;
+  hyphenator_ = style_.hyphenate ? text::shared_hyphenator(lang) : nullptr;
+  hyphenated_.clear();
+  labels_ = &model::labels_for(lang);
+}
+
+Context::Continued Context::continue_with(const Context& later) {
+  Continued out;
+  for (const Font& font : later.fonts_) {
+    int index = -1;
+    for (std::size_t i = 0; i < fonts_.size() && index < 0; ++i) {
+      if (fonts_[i].file == font.file && fonts_[i].family == font.family && fonts_[i].style == font.style) {
+        index = static_cast<int>(i);
+      }
+    }
+    if (index < 0) {
+      fonts_.push_back(font);
+      index = static_cast<int>(fonts_.size() - 1);
+    }
+    out.font_of.push_back(index);
+  }
+  out.first_note = static_cast<int>(notes_.size());
+  notes_.insert(notes_.end(), later.notes_.begin(), later.notes_.end());
+  // The current article becomes later's last, with what it had reported and numbered.
+  file_ = later.file_;
+  lang_ = later.lang_;
+  hyphenation_checked_ = later.hyphenation_checked_;
+  if (hyphenator_ != later.hyphenator_) hyphenated_.clear();
+  hyphenator_ = later.hyphenator_;
+  labels_ = later.labels_;
+  article_ = later.article_;
+  missing_ = later.missing_;
+  missing_order_ = later.missing_order_;
+  reported_repairs_ = later.reported_repairs_;
+  note_of_model_.clear();
+  note_of_url_.clear();
+  for (const auto& [model_note, index] : later.note_of_model_) note_of_model_.emplace(model_note, index + out.first_note);
+  for (const auto& [url, index] : later.note_of_url_) note_of_url_.emplace(url, index + out.first_note);
+  return out;
+}
+
 void Context::warn(std::string message, int line) { diagnostics_.warn(file_, line, std::move(message)); }
 
 }  // namespace galley::layout

@@ -104,6 +104,20 @@ class Context {
   /// Every note numbered so far, in order; Flow::notes is parallel to it.
   const std::vector<NoteEntry>& notes() const { return notes_; }
 
+  /// Starts a context that lays out the articles after one in `lang`, as if it had laid that
+  /// one out itself (so no warning about its language is repeated). layout.cpp lays a
+  /// collection's articles out on several threads, one context each.
+  void resume_after(const std::string& lang);
+  /// Where `later`'s font and note indexes went when this context took its work over.
+  struct Continued {
+    std::vector<int> font_of;  ///< later's font index -> this one's
+    int first_note = 0;        ///< later's note 0 is this one's note first_note
+  };
+  /// Goes on where `later` stopped, as if this context had laid out `later`'s articles after
+  /// its own: `later`'s fonts join the table (one already in it keeps its index), its notes
+  /// follow these, and the current article is `later`'s last.
+  Continued continue_with(const Context& later);
+
   /// A warning about the current article, at `line` when known (else 0).
   void warn(std::string message, int line = 0);
 

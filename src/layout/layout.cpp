@@ -3,6 +3,10 @@
 #include "layout/layout.hpp"
 
 #include <algorithm>
+#include <exception>
+#include <iterator>
+#include <memory>
+#include <thread>
 
 #include "image/image.hpp"
 #include "layout/article_parts.hpp"
@@ -71,6 +75,65 @@ DocumentInfo article_info(Context& context, const model::Document& document) {
   return info;
 }
 
+// A run of a collection's articles, laid out on a thread of its own by a context of its
+// own, then joined to the ones before it.
+struct ArticleRun {
+  std::size_t first = 0, end = 0;    ///< articles [first, end)
+  std::unique_ptr<Context> context;  ///< null for the first run: the collection's own
+  Flow flow;
+  Diagnostics diagnostics;
+  std::vector<std::string> titles;   ///< each article's title as shown
+  std::exception_ptr error;
+};
+
+void lay_out_run(Context& context, const std::vector<const model::Document*>& articles, ArticleRun& run,
+                     Flow& flow) {
+  for (std::size_t i = run.first; i < run.end; ++i) {
+    lay_out_article(context, *articles[i], static_cast<int>(i), flow);
+    run.titles.push_back(shown_title(context, *articles[i]));
+  }
+}
+
+// A slice of a later run, renumbered into the flow it joins: its fonts, notes and table.
+void renumber(Slice& slice, const Context::Continued& where, int first_table) {
+  for (Item& item : slice.items) {
+    if (auto* run = std::get_if<TextRun>(&item)) run->font = where.font_of[static_cast<std::size_t>(run->font)];
+  }
+  for (int& note : slice.notes) note += where.first_note;
+  if (slice.table >= 0) slice.table += first_table;
+}
+
+void join(Context& context, Flow& flow, ArticleRun& run) {
+  const Context::Continued where = context.continue_with(*run.context);
+  const int first_table = static_cast<int>(flow.table_headers.size());
+  for (Slice& slice : run.flow.slices) renumber(slice, where, first_table);
+  flow.slices.insert(flow.slices.end(), std::make_move_iterator(run.flow.slices.begin()),
+                     std::make_move_iterator(run.flow.slices.end()));
+  for (auto& rows : run.flow.table_headers) {
+    for (Slice& slice : rows) renumber(slice, where, first_table);
+    flow.table_headers.push_back(std::move(rows));
+  }
+  flow.notes.resize(static_cast<std::size_t>(where.first_note));
+  for (auto& lines : run.flow.notes) {
+    for (Slice& slice : lines) renumber(slice, where, first_table);
+    flow.notes.push_back(std::move(lines));
+  }
+}
+
+// The runs `articles` is cut into: one per thread, each of at least a few articles
+// (a context of its own shapes every word afresh).
+std::vector<ArticleRun> article_runs(std::size_t articles, const Workers& workers, bool timed) {
+  constexpr std::size_t fewest = 4;
+  std::size_t count = workers.fonts && !timed ? std::max<std::size_t>(1, workers.threads) : 1;
+  count = std::max<std::size_t>(1, std::min(count, articles / fewest));
+  std::vector<ArticleRun> out(count);
+  for (std::size_t k = 0; k < count; ++k) {
+    out[k].first = articles * k / count;
+    out[k].end = articles * (k + 1) / count;
+  }
+  return out;
+}
+
 }  // namespace
 
 PageTree lay_out(const model::Document& document, const LayoutStyle& style, text::FontMetrics& fonts,
@@ -87,20 +150,54 @@ PageTree lay_out(const model::Document& document, const LayoutStyle& style, text
   return tree;
 }
 
+PooledWorkers::PooledWorkers(text::FontSetPool& pool, unsigned threads) {
+  workers_.threads = threads != 0 ? threads : std::max(1u, std::thread::hardware_concurrency());
+  fonts_ = pool.borrow(workers_.threads - 1);
+  workers_.fonts = [this](unsigned worker) -> text::FontMetrics& { return *fonts_[worker - 1]; };
+}
+
 PageTree lay_out(const model::Collection& collection, const std::vector<const model::Document*>& articles,
                  const LayoutStyle& style, text::FontMetrics& fonts, Diagnostics& diagnostics,
-                 LayoutTimings* timings) {
+                 LayoutTimings* timings, const Workers& workers) {
   if (articles.empty()) throw Error(ErrorKind::usage, "", 0, "a collection needs at least one article");
   Context context(style, fonts, diagnostics);
   context.set_timings(timings);
   Flow flow;
+  std::vector<ArticleRun> runs = article_runs(articles.size(), workers, timings != nullptr);
+  for (std::size_t k = 1; k < runs.size(); ++k) {
+    ArticleRun& run = runs[k];
+    run.context = std::make_unique<Context>(style, workers.fonts(static_cast<unsigned>(k)), run.diagnostics);
+    run.context->resume_after(articles[run.first - 1]->meta.lang);
+  }
+  {
+    std::vector<std::jthread> threads;
+    for (std::size_t k = 1; k < runs.size(); ++k) {
+      threads.emplace_back([&, k] {
+        ArticleRun& run = runs[k];
+        try {
+          lay_out_run(*run.context, articles, run, run.flow);
+        } catch (...) {
+          run.error = std::current_exception();
+        }
+      });
+    }
+    lay_out_run(context, articles, runs.front(), flow);  // a failure here waits for the threads
+  }
+  std::vector<std::string> titles = std::move(runs.front().titles);
+  for (std::size_t k = 1; k < runs.size(); ++k) {
+    ArticleRun& run = runs[k];
+    for (const Diagnostic& item : run.diagnostics.items()) diagnostics.report(item);
+    if (run.error) std::rethrow_exception(run.error);
+    join(context, flow, run);
+    titles.insert(titles.end(), run.titles.begin(), run.titles.end());
+  }
+
   std::vector<RunningHead> heads;
   std::vector<std::string> authors, tags;
   PageTree tree;
   for (std::size_t i = 0; i < articles.size(); ++i) {
     const model::Document& article = *articles[i];
-    lay_out_article(context, article, static_cast<int>(i), flow);
-    const std::string title = shown_title(context, article);
+    const std::string& title = titles[i];
     const std::string byline = model::join_names(article.meta.authors, model::labels_for(article.meta.lang));
     heads.push_back(RunningHead{collection.title.empty() ? title : collection.title, byline, article.meta.date_text,
                                 collection.title.empty() ? "" : title, false});

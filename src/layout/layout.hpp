@@ -2,6 +2,7 @@
 // it needs fonts only through text::FontMetrics and reads no file but image headers.
 #pragma once
 
+#include <functional>
 #include <vector>
 
 #include "galley/diagnostics.hpp"
@@ -10,6 +11,7 @@
 #include "layout/page_tree.hpp"
 #include "layout/style.hpp"
 #include "text/font_metrics.hpp"
+#include "text/font_set.hpp"
 
 namespace galley::layout {
 
@@ -25,10 +27,33 @@ struct LayoutTimings {
 PageTree lay_out(const model::Document& document, const LayoutStyle& style, text::FontMetrics& fonts,
                  Diagnostics& diagnostics, LayoutTimings* timings = nullptr);
 
+/// Threads for a collection's articles: stretches of them are laid out at once, each by a
+/// thread of its own, and joined in order. The PageTree and the diagnostics are the same for
+/// any number of threads.
+struct Workers {
+  unsigned threads = 1;
+  /// The FontMetrics thread `worker` (1 .. threads - 1) alone uses while the layout runs;
+  /// thread 0 uses the one lay_out is given. Without it, one thread does everything.
+  std::function<text::FontMetrics&(unsigned worker)> fonts;
+};
+
+/// Workers on `threads` threads (0: one per core), each with a FontSet of `pool` lent for as
+/// long as this object lives.
+class PooledWorkers {
+ public:
+  PooledWorkers(text::FontSetPool& pool, unsigned threads);
+  const Workers& workers() const { return workers_; }
+
+ private:
+  std::vector<text::FontSetPool::Lease> fonts_;
+  Workers workers_;
+};
+
 /// Lays out a collection: each article from a new page, with its own title block and
-/// outline entry; page numbers run through the whole document.
+/// outline entry; page numbers run through the whole document. With `timings`, on one
+/// thread whatever `workers` says.
 PageTree lay_out(const model::Collection& collection, const std::vector<const model::Document*>& articles,
                  const LayoutStyle& style, text::FontMetrics& fonts, Diagnostics& diagnostics,
-                 LayoutTimings* timings = nullptr);
+                 LayoutTimings* timings = nullptr, const Workers& workers = {});
 
 }  // namespace galley::layout

@@ -66,7 +66,7 @@ std::string sample_text(const std::vector<SourcedBlock>& blocks) {
 }  // namespace
 
 std::string guess_language(const std::vector<SourcedBlock>& blocks) {
-  std::string text = to_lower(sample_text(blocks));
+  const std::string text = sample_text(blocks);
   std::size_t cyrillic = 0, latin = 0, ukrainian = 0;
   std::array<std::size_t, latin_languages.size()> scores{};
   std::string word;
@@ -83,9 +83,27 @@ std::string guess_language(const std::vector<SourcedBlock>& blocks) {
     }
     word.clear();
   };
+  // Each character lowercased as it is read (to_lower's mapping, one character at a time):
+  // ASCII, most of a Latin text, without decoding it.
   for (std::size_t pos = 0; pos < text.size();) {
-    std::size_t start = pos;
-    auto cp = next_code_point(text, pos);
+    const auto byte = static_cast<unsigned char>(text[pos]);
+    if (byte < 0x80) {
+      ++pos;
+      const char lower = static_cast<char>(byte >= 'A' && byte <= 'Z' ? byte + 32 : byte);
+      if (lower >= 'a' && lower <= 'z') {
+        ++latin;
+        word += lower;
+      } else if (!word.empty()) {
+        score_word();
+      }
+      continue;
+    }
+    const std::size_t start = pos;
+    next_code_point(text, pos);
+    const std::string lowered = to_lower(std::string_view(text).substr(start, pos - start));
+    if (lowered.empty()) continue;  // invalid UTF-8, which to_lower drops
+    std::size_t at = 0;
+    const auto cp = next_code_point(lowered, at);
     if (is_cyrillic(cp)) {
       ++cyrillic;
       ukrainian += cp == 0x0456 || cp == 0x0457 || cp == 0x0454 || cp == 0x0491;  // і ї є ґ
@@ -93,7 +111,7 @@ std::string guess_language(const std::vector<SourcedBlock>& blocks) {
       ++latin;
     }
     if (is_letter(cp)) {
-      word.append(text, start, pos - start);
+      word += lowered;
     } else if (!word.empty()) {
       score_word();
     }

@@ -111,6 +111,15 @@ expect pdf-scripts-alone 0 -- pdf -q in/scripts.md -o alone/scripts.pdf
 case_name=pdf-batch-same-as-alone
 if cmp -s each/a2.pdf alone/a2.pdf && cmp -s each/scripts.pdf alone/scripts.pdf; then pass; else fail "a batch's PDF differs from the same article's alone"; fi
 
+# One PDF of a collection is laid out in stretches of articles on several threads: the same
+# bytes for any -j (the scripts article brings fallback fonts into the second stretch only).
+expect pdf-book-j1 0 -- pdf -q -j 1 "${all[@]}" in/scripts.md -o j1.pdf
+expect pdf-book-j3 0 -- pdf -q -j 3 "${all[@]}" in/scripts.md -o j3.pdf
+expect trace-book-j1 0 -- trace -q -j 1 "${all[@]}" in/scripts.md -o j1.txt
+expect trace-book-j3 0 -- trace -q -j 3 "${all[@]}" in/scripts.md -o j3.txt
+case_name=pdf-book-same-bytes
+if cmp -s j1.pdf j3.pdf && cmp -s j1.txt j3.txt; then pass; else fail "-j 1 and -j 3 collections differ"; fi
+
 # --- shards: every input in exactly one, whatever the order given --------------------------
 expect bad-shard 64 -- pdf --shard 4/3 "${all[@]}" --out-dir out
 stderr_has 'shard'

@@ -216,8 +216,9 @@ class PdfExporter final : public Exporter {
     std::vector<const model::Document*> pointers;
     for (const auto& article : articles) pointers.push_back(&article);
     const text::FontSetPool::Lease fonts = font_sets_.borrow();
-    const layout::PageTree tree =
-        layout::lay_out(collection, pointers, layout::layout_style(options.style, diagnostics), *fonts, diagnostics);
+    const layout::PooledWorkers workers(font_sets_, options.threads);
+    const layout::PageTree tree = layout::lay_out(collection, pointers, layout::layout_style(options.style, diagnostics),
+                                                  *fonts, diagnostics, nullptr, workers.workers());
     sink.write(pdf::render(tree, std::getenv("SOURCE_DATE_EPOCH"), diagnostics));
   }
 

@@ -126,8 +126,9 @@ class TraceExporter final : public Exporter {
     std::vector<const model::Document*> pointers;
     for (const auto& article : articles) pointers.push_back(&article);
     const text::FontSetPool::Lease fonts = font_sets_.borrow();
+    const layout::PooledWorkers workers(font_sets_, options.threads);
     const layout::LayoutStyle style = layout::layout_style(options.style, diagnostics);
-    sink.write(trace::print(layout::lay_out(collection, pointers, style, *fonts, diagnostics)));
+    sink.write(trace::print(layout::lay_out(collection, pointers, style, *fonts, diagnostics, nullptr, workers.workers())));
   }
 
  private:
