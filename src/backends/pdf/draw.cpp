@@ -4,9 +4,12 @@
 
 #include <hpdf_pages.h>
 #include <hpdf_streams.h>
+#include <hpdf_utils.h>
 
 #include <charconv>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "text/unicode.hpp"
 
@@ -33,6 +36,55 @@ void append_hex(std::string& out, std::string_view bytes) {
     out += digits[byte >> 4];
     out += digits[byte & 0xF];
   }
+}
+
+// libharu's own number format (HPDF_FToA: a float, at most five decimals), so that what is
+// written here is what HPDF_Page_SetFontAndSize and HPDF_Page_SetRGBFill would have written.
+void append_real(std::string& out, HPDF_REAL value) {
+  char buffer[64] = {};
+  const char* end = HPDF_FToA(buffer, value, buffer + sizeof buffer - 1);
+  out.append(buffer, static_cast<std::size_t>(end - buffer));
+}
+
+// `r g b rg` or, in a CMYK job, `c m y k k`, as libharu writes them.
+void append_fill(std::string& out, const layout::Colour& colour, bool cmyk) {
+  std::vector<HPDF_REAL> values;
+  if (cmyk) {
+    const layout::Cmyk inks = *layout::to_cmyk(colour).cmyk;
+    values = {real(inks.c), real(inks.m), real(inks.y), real(inks.k)};
+  } else {
+    values = {channel(colour.r), channel(colour.g), channel(colour.b)};
+  }
+  for (const HPDF_REAL value : values) {
+    append_real(out, value);
+    out += ' ';
+  }
+  out += cmyk ? "k\012" : "rg\012";
+}
+
+// `<codes> Tj`, or with kerning `[<codes> 74 <codes>] TJ`: a TJ number moves the next glyph
+// left by thousandths of the font size, the negated Kern::amount. Viewers and pdftotext
+// take small adjustments as kerning, not as spaces, so words stay whole when extracted.
+void append_show(std::string& operators, const layout::TextRun& run, const HpdfDocument& document) {
+  const std::string text = drawn_text(run);
+  if (run.kerns.empty() || text != run.text) {
+    operators += '<';
+    append_hex(operators, document.encode(text));
+    operators += "> Tj\n";
+    return;
+  }
+  operators += "[<";
+  std::size_t from = 0;
+  for (const layout::Kern& kern : run.kerns) {
+    if (kern.offset <= from || kern.offset >= text.size()) continue;
+    append_hex(operators, document.encode(std::string_view(text).substr(from, kern.offset - from)));
+    operators += "> ";
+    operators += std::to_string(-kern.amount);
+    operators += " <";
+    from = kern.offset;
+  }
+  append_hex(operators, document.encode(std::string_view(text).substr(from)));
+  operators += ">] TJ\n";
 }
 
 class PageDrawer {
@@ -83,73 +135,30 @@ class PageDrawer {
     document_.check("draw rules");
   }
 
-  // Each run is written as `dx dy Td <codes> Tj` straight into the page's content stream:
-  // HPDF_Page_TextOut clears a 512-byte buffer byte by byte and measures the text again for
-  // every word (6% of a 100-article PDF), and the position it would track is never used.
-  void text() {
-    bool open = false;
-    double line_x = 0, line_y = 0;  // the text line matrix's origin (BT resets it to 0 0)
-    std::string operators;
+  // The fonts the page's text uses, loaded and named in the page's resources in the order
+  // HPDF_Page_SetFontAndSize would name them (F1, F2, ... by first use).
+  PageText prepare_text() {
+    PageText out;
+    out.page = &page_;
+    out.cmyk = cmyk_;
     int font = -1;
     double size = 0;
-    std::optional<layout::Colour> colour;
     for (const layout::Item& item : page_.items) {
       const auto* run = std::get_if<layout::TextRun>(&item);
-      if (!run || run->text.empty()) continue;
-      if (!open) {
-        HPDF_Page_BeginText(target_);
-        open = true;
-      }
-      if (run->font != font || run->size != size || colour != run->colour) flush(operators);
-      if (run->font != font || run->size != size) {
-        font = run->font;
-        size = run->size;
-        HPDF_Page_SetFontAndSize(target_, document_.font(fonts_.at(static_cast<std::size_t>(font)).file), real(size));
-      }
-      if (colour != run->colour) {
-        colour = run->colour;
-        set_fill(*colour);
-      }
-      const double x = run->x, y = page_.height - run->y;
-      append_number(operators, x - line_x);
-      operators += ' ';
-      append_number(operators, y - line_y);
-      operators += " Td ";
-      append_show(operators, *run);
-      line_x = x;
-      line_y = y;
+      if (!run || run->text.empty() || (run->font == font && run->size == size)) continue;
+      font = run->font;
+      size = run->size;
+      const auto index = static_cast<std::size_t>(font);
+      if (index >= out.font_names.size()) out.font_names.resize(index + 1);
+      if (!out.font_names[index].empty()) continue;
+      const char* name = HPDF_Page_GetLocalFontName(target_, document_.font(fonts_.at(index).file));
+      document_.check("name a font");
+      out.font_names[index] = name ? name : "";
     }
-    flush(operators);
-    if (open) HPDF_Page_EndText(target_);
-    document_.check("draw text");
+    return out;
   }
 
  private:
-  // `<codes> Tj`, or with kerning `[<codes> 74 <codes>] TJ`: a TJ number moves the next glyph
-  // left by thousandths of the font size, the negated Kern::amount. Viewers and pdftotext
-  // take small adjustments as kerning, not as spaces, so words stay whole when extracted.
-  void append_show(std::string& operators, const layout::TextRun& run) {
-    const std::string text = drawn_text(run);
-    if (run.kerns.empty() || text != run.text) {
-      operators += '<';
-      append_hex(operators, document_.encode(text));
-      operators += "> Tj\n";
-      return;
-    }
-    operators += "[<";
-    std::size_t from = 0;
-    for (const layout::Kern& kern : run.kerns) {
-      if (kern.offset <= from || kern.offset >= text.size()) continue;
-      append_hex(operators, document_.encode(std::string_view(text).substr(from, kern.offset - from)));
-      operators += "> ";
-      operators += std::to_string(-kern.amount);
-      operators += " <";
-      from = kern.offset;
-    }
-    append_hex(operators, document_.encode(std::string_view(text).substr(from)));
-    operators += ">] TJ\n";
-  }
-
   // In a CMYK job every colour is set with k/K (its inks, or converted from RGB if layout
   // left one without), so no rg/RG operator reaches the file.
   void set_fill(const layout::Colour& colour) {
@@ -159,17 +168,6 @@ class PageDrawer {
     } else {
       HPDF_Page_SetRGBFill(target_, channel(colour.r), channel(colour.g), channel(colour.b));
     }
-  }
-
-  // Appends what `operators` holds to the page's content stream (libharu's internal page
-  // attributes, hpdf_pages.h, as for TrimBox) and empties it.
-  void flush(std::string& operators) {
-    if (operators.empty()) return;
-    auto* attr = static_cast<HPDF_PageAttr>(target_->attr);
-    document_.check(HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(operators.data()),
-                                      static_cast<HPDF_UINT>(operators.size())),
-                    "draw text");
-    operators.clear();
   }
 
   void set_stroke(const layout::Colour& colour, double width) {
@@ -217,13 +215,56 @@ HPDF_Rect pdf_rect(const layout::Page& page, double x, double y, double width, d
   return rect;
 }
 
-void draw_page(HpdfDocument& document, PdfImages& images, HPDF_Page target, const layout::Page& page,
-               const std::vector<layout::Font>& fonts, bool cmyk, Diagnostics& diagnostics) {
+PageText draw_page(HpdfDocument& document, PdfImages& images, HPDF_Page target, const layout::Page& page,
+                   const std::vector<layout::Font>& fonts, bool cmyk, Diagnostics& diagnostics) {
   PageDrawer drawer(document, target, page, fonts, cmyk);
   drawer.grounds();
   drawer.pictures(images, diagnostics);
   drawer.lines();
-  drawer.text();
+  return drawer.prepare_text();
+}
+
+std::string write_text(const PageText& text, const HpdfDocument& document) {
+  // Each run is `dx dy Td <codes> Tj` from the last one: HPDF_Page_TextOut clears a 512-byte
+  // buffer byte by byte and measures the text again for every word, and the position it
+  // would track is never used.
+  std::string out;
+  bool open = false;
+  double line_x = 0, line_y = 0;  // the text line matrix's origin (BT resets it to 0 0)
+  int font = -1;
+  double size = 0;
+  std::optional<layout::Colour> colour;
+  for (const layout::Item& item : text.page->items) {
+    const auto* run = std::get_if<layout::TextRun>(&item);
+    if (!run || run->text.empty()) continue;
+    if (!open) {
+      out += "BT\012";
+      open = true;
+    }
+    if (run->font != font || run->size != size) {
+      font = run->font;
+      size = run->size;
+      out += '/';
+      out += text.font_names.at(static_cast<std::size_t>(font));
+      out += ' ';
+      append_real(out, real(size));
+      out += " Tf\012";
+    }
+    if (colour != run->colour) {
+      colour = run->colour;
+      append_fill(out, *colour, text.cmyk);
+    }
+    const double x = run->x, y = text.page->height - run->y;
+    append_number(out, x - line_x);
+    out += ' ';
+    append_number(out, y - line_y);
+    out += " Td ";
+    append_show(out, *run, document);
+    line_x = x;
+    line_y = y;
+  }
+  if (open) out += "ET\012";
+  return out;
 }
 
 }  // namespace galley::backends::pdf

@@ -4,6 +4,9 @@
 
 #include <hpdf.h>
 
+#include <string>
+#include <vector>
+
 #include "backends/pdf/hpdf_document.hpp"
 #include "backends/pdf/images.hpp"
 #include "galley/diagnostics.hpp"
@@ -11,10 +14,23 @@
 
 namespace galley::backends::pdf {
 
-/// Draws `page`'s boxes, pictures, rules, circles and text (link areas are annotations, added
-/// by the caller once every page exists); every colour in CMYK when `cmyk`.
-void draw_page(HpdfDocument& document, PdfImages& images, HPDF_Page target, const layout::Page& page,
-               const std::vector<layout::Font>& fonts, bool cmyk, Diagnostics& diagnostics);
+/// A page's text, ready to be written on any thread: the page and the names its fonts have
+/// in the page's resources.
+struct PageText {
+  const layout::Page* page = nullptr;
+  std::vector<std::string> font_names;  ///< by PageTree font index; empty for fonts not used
+  bool cmyk = false;
+};
+
+/// Draws `page`'s boxes, pictures, rules and circles (link areas are annotations, added by
+/// the caller once every page exists); every colour in CMYK when `cmyk`. Its text comes
+/// last, from write_text: this loads the fonts it needs and names them in the page.
+PageText draw_page(HpdfDocument& document, PdfImages& images, HPDF_Page target, const layout::Page& page,
+                   const std::vector<layout::Font>& fonts, bool cmyk, Diagnostics& diagnostics);
+
+/// The page's text as content stream operators, BT to ET: the bytes libharu's own calls
+/// would have written. Safe on any thread while `document` is not changed.
+std::string write_text(const PageText& text, const HpdfDocument& document);
 
 /// The text of `run` as it is drawn: layout gives drawable text, and anything else would be
 /// drawn wrongly by libharu (boxes, spaces), so it goes through text::drawable first. The

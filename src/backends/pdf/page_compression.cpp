@@ -30,11 +30,11 @@ bool deflate_all(std::string& content) {
   return true;
 }
 
-// libharu writes a stream's /Filter as the dictionary's last key, "/Filter [/FlateDecode]"
+// libharu writes a stream's /Filter as the dictionary's last key, "/Filter [ /FlateDecode ]"
 // and a line feed; with the stream marked unfiltered, the write hook (called just before
 // ">>") writes the same.
 HPDF_STATUS write_flate_filter(HPDF_Dict, HPDF_Stream stream) {
-  return HPDF_Stream_WriteStr(stream, "/Filter [/FlateDecode]\012");
+  return HPDF_Stream_WriteStr(stream, "/Filter [ /FlateDecode ]\012");
 }
 
 }  // namespace
@@ -48,14 +48,20 @@ PageCompression::~PageCompression() {
   if (worker_.joinable()) worker_.join();
 }
 
-void PageCompression::add(HPDF_Page page) {
+void PageCompression::add(HPDF_Page page, std::function<std::string()> rest) {
   auto* attr = static_cast<HPDF_PageAttr>(page->attr);
-  if (attr->gmode != HPDF_GMODE_PAGE_DESCRIPTION || attr->gstate->depth != 0 || !attr->contents ||
+  if (attr->gmode != HPDF_GMODE_PAGE_DESCRIPTION || attr->gstate->prev || !attr->contents ||
       attr->contents->filter != HPDF_STREAM_FILTER_FLATE_DECODE || attr->contents->write_fn) {
+    const std::string more = rest();
+    if (HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(more.data()),
+                          static_cast<HPDF_UINT>(more.size())) != HPDF_OK) {
+      throw Error(ErrorKind::internal, "", 0, "libharu could not take a page's text");
+    }
     return;
   }
   Job job;
   job.page = page;
+  job.rest = std::move(rest);
   HPDF_Stream stream = attr->stream;
   job.content.reserve(stream->size);
   for (HPDF_UINT i = 0; i < HPDF_MemStream_GetBufCount(stream); ++i) {
@@ -80,7 +86,14 @@ void PageCompression::work() {
     if (next_ >= jobs_.size()) return;  // stopping, nothing left
     Job& job = jobs_[next_++];
     lock.unlock();
-    const bool deflated = deflate_all(job.content);
+    bool deflated = false;
+    try {
+      job.content += job.rest();
+      job.rest = nullptr;
+      deflated = deflate_all(job.content);
+    } catch (...) {
+      job.error = std::current_exception();
+    }
     lock.lock();
     job.failed = !deflated;
     job.done = true;
@@ -92,6 +105,7 @@ void PageCompression::finish() {
   std::unique_lock lock(mutex_);
   changed_.wait(lock, [this] { return next_ == jobs_.size() && (jobs_.empty() || jobs_.back().done); });
   for (Job& job : jobs_) {
+    if (job.error) std::rethrow_exception(job.error);
     if (job.failed) throw Error(ErrorKind::internal, "", 0, "zlib failed to deflate a page");
     auto* attr = static_cast<HPDF_PageAttr>(job.page->attr);
     if (HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(job.content.data()),

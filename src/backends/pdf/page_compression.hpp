@@ -1,12 +1,15 @@
-// Pages' content streams deflated on a thread of their own while later pages are drawn.
-// libharu deflates every stream on the one thread that saves, after everything is drawn:
-// for 100 articles into one PDF that was a sixth of all the work, done last and alone.
+// Pages' content streams finished and deflated on a thread of their own while later pages
+// are drawn. libharu deflates every stream on the one thread that saves, after everything is
+// drawn: for 100 articles into one PDF that was a sixth of all the work, done last and
+// alone; writing the text's operators was another.
 #pragma once
 
 #include <hpdf.h>
 
 #include <condition_variable>
 #include <deque>
+#include <exception>
+#include <functional>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -21,20 +24,23 @@ class PageCompression {
   PageCompression(const PageCompression&) = delete;
   PageCompression& operator=(const PageCompression&) = delete;
 
-  /// Takes a page whose drawing is finished: its content is deflated in the background.
-  /// A page libharu would still write to when saving (text or a saved state left open)
-  /// is left for libharu to deflate.
-  void add(HPDF_Page page);
+  /// Takes a page whose drawing through libharu is finished: `rest` (the operators that end
+  /// its content) is called on the other thread, and the content deflated there. A page
+  /// libharu would still write to when saving (text or a saved state left open) gets `rest`
+  /// at once and is left for libharu to deflate.
+  void add(HPDF_Page page, std::function<std::string()> rest);
   /// Waits for every page and gives each its deflated content, marked /FlateDecode, as
-  /// libharu would have written it. Throws Error when zlib fails.
+  /// libharu would have written it. Rethrows what `rest` threw; throws Error when zlib fails.
   void finish();
 
  private:
   struct Job {
     HPDF_Page page = nullptr;
     std::string content;  ///< as drawn, then deflated
+    std::function<std::string()> rest;
     bool done = false;
     bool failed = false;
+    std::exception_ptr error;
   };
   void work();
 

@@ -180,8 +180,8 @@ std::string render(const layout::PageTree& tree, const char* source_date_epoch, 
     HPDF_Page_SetHeight(target, real(page.height));
     document.check("size a page");
     set_print_boxes(document, target, page);
-    draw_page(document, images, target, page, tree.fonts, tree.cmyk, diagnostics);
-    compression.add(target);
+    PageText text = draw_page(document, images, target, page, tree.fonts, tree.cmyk, diagnostics);
+    compression.add(target, [text = std::move(text), &document] { return write_text(text, document); });
     pages.push_back(target);
   }
   compression.finish();
