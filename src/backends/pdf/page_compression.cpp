@@ -5,6 +5,8 @@
 #include <hpdf_streams.h>
 #include <zlib.h>
 
+#include <algorithm>
+
 #include "galley/diagnostics.hpp"
 
 namespace galley::backends::pdf {
@@ -39,13 +41,15 @@ HPDF_STATUS write_flate_filter(HPDF_Dict, HPDF_Stream stream) {
 
 }  // namespace
 
+PageCompression::PageCompression(unsigned threads) : threads_(std::max(1u, threads)) {}
+
 PageCompression::~PageCompression() {
   {
     std::lock_guard lock(mutex_);
     stopping_ = true;
   }
   changed_.notify_all();
-  if (worker_.joinable()) worker_.join();
+  for (std::thread& worker : workers_) worker.join();
 }
 
 void PageCompression::add(HPDF_Page page, std::function<std::string()> rest) {
@@ -74,7 +78,7 @@ void PageCompression::add(HPDF_Page page, std::function<std::string()> rest) {
   {
     std::lock_guard lock(mutex_);
     jobs_.push_back(std::move(job));
-    if (!worker_.joinable()) worker_ = std::thread([this] { work(); });
+    if (workers_.size() < threads_) workers_.emplace_back([this] { work(); });  // one per page at first
   }
   changed_.notify_all();
 }
@@ -97,13 +101,14 @@ void PageCompression::work() {
     lock.lock();
     job.failed = !deflated;
     job.done = true;
+    ++done_;
     changed_.notify_all();
   }
 }
 
 void PageCompression::finish() {
   std::unique_lock lock(mutex_);
-  changed_.wait(lock, [this] { return next_ == jobs_.size() && (jobs_.empty() || jobs_.back().done); });
+  changed_.wait(lock, [this] { return done_ == jobs_.size(); });
   for (Job& job : jobs_) {
     if (job.error) std::rethrow_exception(job.error);
     if (job.failed) throw Error(ErrorKind::internal, "", 0, "zlib failed to deflate a page");
@@ -117,7 +122,7 @@ void PageCompression::finish() {
     std::string().swap(job.content);
   }
   jobs_.clear();
-  next_ = 0;
+  next_ = done_ = 0;
 }
 
 }  // namespace galley::backends::pdf

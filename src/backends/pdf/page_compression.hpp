@@ -19,13 +19,14 @@ namespace galley::backends::pdf {
 
 class PageCompression {
  public:
-  PageCompression() = default;
+  /// Up to `threads` threads (at least one) share the pages.
+  explicit PageCompression(unsigned threads);
   ~PageCompression();
   PageCompression(const PageCompression&) = delete;
   PageCompression& operator=(const PageCompression&) = delete;
 
   /// Takes a page whose drawing through libharu is finished: `rest` (the operators that end
-  /// its content) is called on the other thread, and the content deflated there. A page
+  /// its content) is called on one of the threads, and the content deflated there. A page
   /// libharu would still write to when saving (text or a saved state left open) gets `rest`
   /// at once and is left for libharu to deflate.
   void add(HPDF_Page page, std::function<std::string()> rest);
@@ -47,9 +48,11 @@ class PageCompression {
   std::mutex mutex_;
   std::condition_variable changed_;
   std::deque<Job> jobs_;   ///< in order of pages; a deque keeps references stable
-  std::size_t next_ = 0;   ///< the first job not yet taken by the worker
+  std::size_t next_ = 0;   ///< the first job no thread has taken
+  std::size_t done_ = 0;   ///< jobs finished
   bool stopping_ = false;
-  std::thread worker_;
+  unsigned threads_;
+  std::vector<std::thread> workers_;
 };
 
 }  // namespace galley::backends::pdf

@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <algorithm>
 #include <map>
+#include <thread>
 
 #include "backends/pdf/draw.hpp"
 #include "backends/pdf/hpdf_document.hpp"
@@ -166,12 +167,13 @@ std::vector<char32_t> characters_beside_pages(const layout::PageTree& tree) {
 
 }  // namespace
 
-std::string render(const layout::PageTree& tree, const char* source_date_epoch, Diagnostics& diagnostics) {
+std::string render(const layout::PageTree& tree, const char* source_date_epoch, Diagnostics& diagnostics,
+                   unsigned threads) {
   HpdfDocument document;
   document.set_text(characters_by_font(tree), characters_beside_pages(tree));
   set_info(document, tree.info, source_date_epoch, diagnostics);
   PdfImages images(document, tree.cmyk);
-  PageCompression compression;
+  PageCompression compression(threads != 0 ? threads : std::thread::hardware_concurrency());
   std::vector<HPDF_Page> pages;
   for (const layout::Page& page : tree.pages) {
     HPDF_Page target = HPDF_AddPage(document.handle());
@@ -208,7 +210,8 @@ class PdfExporter final : public Exporter {
     const text::FontSetPool::Lease fonts = font_sets_.borrow();
     const layout::PageTree tree =
         layout::lay_out(document, layout::layout_style(options.style, diagnostics), *fonts, diagnostics);
-    sink.write(pdf::render(tree, std::getenv("SOURCE_DATE_EPOCH"), diagnostics));
+    // One article has few pages, and a batch sets many articles at once on its own threads.
+    sink.write(pdf::render(tree, std::getenv("SOURCE_DATE_EPOCH"), diagnostics, 1));
   }
 
   void write_collection(const model::Collection& collection, const std::vector<model::Document>& articles,
@@ -219,7 +222,7 @@ class PdfExporter final : public Exporter {
     const layout::PooledWorkers workers(font_sets_, options.threads);
     const layout::PageTree tree = layout::lay_out(collection, pointers, layout::layout_style(options.style, diagnostics),
                                                   *fonts, diagnostics, nullptr, workers.workers());
-    sink.write(pdf::render(tree, std::getenv("SOURCE_DATE_EPOCH"), diagnostics));
+    sink.write(pdf::render(tree, std::getenv("SOURCE_DATE_EPOCH"), diagnostics, options.threads));
   }
 
  private:
