@@ -87,7 +87,7 @@ struct ArticleRun {
 };
 
 void lay_out_run(Context& context, const std::vector<const model::Document*>& articles, ArticleRun& run,
-                     Flow& flow) {
+                 Flow& flow) {
   for (std::size_t i = run.first; i < run.end; ++i) {
     lay_out_article(context, *articles[i], static_cast<int>(i), flow);
     run.titles.push_back(shown_title(context, *articles[i]));

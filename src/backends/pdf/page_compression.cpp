@@ -6,6 +6,7 @@
 #include <zlib.h>
 
 #include <algorithm>
+#include <optional>
 
 #include "galley/diagnostics.hpp"
 
@@ -39,6 +40,28 @@ HPDF_STATUS write_flate_filter(HPDF_Dict, HPDF_Stream stream) {
   return HPDF_Stream_WriteStr(stream, "/Filter [ /FlateDecode ]\012");
 }
 
+// The page's content as drawn so far, taken out of libharu's stream, or nullopt when the
+// page is not one to finish elsewhere: libharu would still write to it when saving (text or
+// a saved graphics state left open), or its stream is not the memory stream expected.
+std::optional<std::string> take_content(HPDF_PageAttr attr) {
+  if (attr->gmode != HPDF_GMODE_PAGE_DESCRIPTION || attr->gstate->prev || !attr->contents ||
+      attr->contents->filter != HPDF_STREAM_FILTER_FLATE_DECODE || attr->contents->write_fn ||
+      attr->stream->type != HPDF_STREAM_MEMORY) {
+    return std::nullopt;
+  }
+  HPDF_Stream stream = attr->stream;
+  std::string content;
+  content.reserve(stream->size);
+  for (HPDF_UINT i = 0; i < HPDF_MemStream_GetBufCount(stream); ++i) {
+    HPDF_UINT length = 0;
+    const HPDF_BYTE* bytes = HPDF_MemStream_GetBufPtr(stream, i, &length);
+    if (bytes) content.append(reinterpret_cast<const char*>(bytes), length);
+  }
+  if (content.size() != stream->size) return std::nullopt;
+  HPDF_MemStream_FreeData(stream);
+  return content;
+}
+
 }  // namespace
 
 PageCompression::PageCompression(unsigned threads) : threads_(std::max(1u, threads)) {}
@@ -54,8 +77,8 @@ PageCompression::~PageCompression() {
 
 void PageCompression::add(HPDF_Page page, std::function<std::string()> rest) {
   auto* attr = static_cast<HPDF_PageAttr>(page->attr);
-  if (attr->gmode != HPDF_GMODE_PAGE_DESCRIPTION || attr->gstate->prev || !attr->contents ||
-      attr->contents->filter != HPDF_STREAM_FILTER_FLATE_DECODE || attr->contents->write_fn) {
+  std::optional<std::string> content = take_content(attr);
+  if (!content) {
     const std::string more = rest();
     if (HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(more.data()),
                           static_cast<HPDF_UINT>(more.size())) != HPDF_OK) {
@@ -65,16 +88,8 @@ void PageCompression::add(HPDF_Page page, std::function<std::string()> rest) {
   }
   Job job;
   job.page = page;
+  job.content = std::move(*content);
   job.rest = std::move(rest);
-  HPDF_Stream stream = attr->stream;
-  job.content.reserve(stream->size);
-  for (HPDF_UINT i = 0; i < HPDF_MemStream_GetBufCount(stream); ++i) {
-    HPDF_UINT length = 0;
-    const HPDF_BYTE* bytes = HPDF_MemStream_GetBufPtr(stream, i, &length);
-    if (bytes) job.content.append(reinterpret_cast<const char*>(bytes), length);
-  }
-  if (job.content.size() != stream->size) return;  // not the memory stream expected
-  HPDF_MemStream_FreeData(stream);  // the drawn content lives in the job now
   {
     std::lock_guard lock(mutex_);
     jobs_.push_back(std::move(job));
@@ -119,7 +134,6 @@ void PageCompression::finish() {
     }
     attr->contents->filter = HPDF_STREAM_FILTER_NONE;
     attr->contents->write_fn = write_flate_filter;
-    std::string().swap(job.content);
   }
   jobs_.clear();
   next_ = done_ = 0;
