@@ -13,38 +13,10 @@
 #include "backends/epub/epub_exporter.hpp"
 #include "backends/epub/text.hpp"
 #include "backends/epub/zip_archive.hpp"
+#include "threads/for_each_parallel.hpp"
 
 namespace galley::backends::epub {
 namespace {
-
-// Runs task(0) .. task(count - 1) on up to `threads` threads; rethrows the first failure in
-// task order once all have stopped. (export/parallel.hpp is out of a backend's reach.)
-template <typename Task>
-void for_each_parallel(std::size_t count, unsigned threads, const Task& task) {
-  std::vector<std::exception_ptr> errors(count);
-  std::atomic<std::size_t> next{0};
-  std::atomic<bool> failed{false};
-  auto work = [&] {
-    for (std::size_t i = next++; i < count && !failed; i = next++) {
-      try {
-        task(i);
-      } catch (...) {
-        errors[i] = std::current_exception();
-        failed = true;
-      }
-    }
-  };
-  const unsigned pool = static_cast<unsigned>(std::min<std::size_t>(threads, count));
-  if (pool <= 1) {
-    work();
-  } else {
-    std::vector<std::jthread> workers;
-    for (unsigned t = 0; t < pool; ++t) workers.emplace_back(work);
-  }
-  for (auto& error : errors) {
-    if (error) std::rethrow_exception(error);
-  }
-}
 
 // Frees a string's buffer. (`s = std::string()` does not: libstdc++ copies a short string into
 // the buffer it has, which then stays allocated.)

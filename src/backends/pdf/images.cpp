@@ -8,6 +8,7 @@
 
 #include "backends/pdf/png_as_is.hpp"
 #include "image/image.hpp"
+#include "threads/for_each_parallel.hpp"
 
 namespace galley::backends::pdf {
 namespace {
@@ -74,14 +75,49 @@ bool needs_shrinking(std::uint32_t width, std::uint32_t height, long most_wide, 
 // predictors) is checked by image::verify, which gives decode()'s verdict and warnings
 // without producing pixels: decoding, then compressing the pixels again, was a third of a
 // collection's PDF. nullopt: the picture is decoded instead.
+void PdfImages::check(const layout::Picture& picture, Checked& out) const {
+  try {
+    out.bytes = image::read_file(picture.path, picture.source);
+  } catch (...) {
+    out.read_error = std::current_exception();
+    return;
+  }
+  // What as_is asks before it verifies; anything else is left to it.
+  try {
+    const image::Kind kind = image::sniff(out.bytes);
+    if (kind != image::Kind::jpeg && kind != image::Kind::png) return;
+    if (cmyk_ && image::probe(out.bytes, picture.source).colours != image::Colours::gray) return;
+  } catch (...) {
+    return;
+  }
+  out.verified = true;
+  try {
+    out.verdict = image::verify(out.bytes, picture.source, image::Limits{}, out.warnings);
+  } catch (...) {
+    out.verify_error = std::current_exception();
+  }
+}
+
+void PdfImages::check_ahead(const std::vector<const layout::Picture*>& pictures, unsigned threads) {
+  std::vector<const layout::Picture*> files;
+  for (const layout::Picture* picture : pictures) {
+    if (checked_.try_emplace(picture->path).second) files.push_back(picture);
+  }
+  for_each_parallel(files.size(), threads, [&](std::size_t i) { check(*files[i], checked_.at(files[i]->path)); });
+}
+
 std::optional<HPDF_Image> PdfImages::as_is(std::string_view bytes, std::string_view source, long most_wide,
-                                           long most_high, Diagnostics& diagnostics) const {
+                                           long most_high, const Checked* checked, Diagnostics& diagnostics) const {
   const image::Kind kind = image::sniff(bytes);
   if (kind != image::Kind::jpeg && kind != image::Kind::png) return std::nullopt;
   // A colour picture in a CMYK job is converted from its pixels: no use checking it twice.
   if (cmyk_ && image::probe(bytes, source).colours != image::Colours::gray) return std::nullopt;
-  Diagnostics checked;
-  const image::Verified verified = image::verify(bytes, source, image::Limits{}, checked);
+  Diagnostics own_warnings;
+  if (checked && checked->verify_error) std::rethrow_exception(checked->verify_error);
+  const image::Verified verified = checked && checked->verified
+                                       ? checked->verdict
+                                       : image::verify(bytes, source, image::Limits{}, own_warnings);
+  const Diagnostics& warnings = checked && checked->verified ? checked->warnings : own_warnings;
   HPDF_Doc doc = document_.handle();
   HPDF_Image loaded = nullptr;
   if (kind == image::Kind::jpeg) {
@@ -95,7 +131,7 @@ std::optional<HPDF_Image> PdfImages::as_is(std::string_view bytes, std::string_v
     }
     loaded = load_png_as_is(doc, verified, image::png_image_data(bytes, source));
   }
-  for (const auto& item : checked.items()) diagnostics.report(item);
+  for (const auto& item : warnings.items()) diagnostics.report(item);
   return loaded;
 }
 
@@ -108,9 +144,16 @@ HPDF_Image PdfImages::image(const layout::Picture& picture, Diagnostics& diagnos
   if (auto it = loaded_.find(key); it != loaded_.end()) return it->second;
   HPDF_Image loaded = nullptr;
   try {
-    const std::string bytes = image::read_file(picture.path, picture.source);
+    std::optional<Checked> checked;
+    if (auto it = checked_.find(picture.path); it != checked_.end()) {
+      checked = std::move(it->second);
+      checked_.erase(it);
+      if (checked->read_error) std::rethrow_exception(checked->read_error);
+    }
+    const std::string bytes = checked ? std::move(checked->bytes) : image::read_file(picture.path, picture.source);
     HPDF_Doc doc = document_.handle();
-    if (const auto direct = as_is(bytes, picture.source, most_wide, most_high, diagnostics)) {
+    if (const auto direct =
+            as_is(bytes, picture.source, most_wide, most_high, checked ? &*checked : nullptr, diagnostics)) {
       loaded = *direct;
     } else {
       image::Raster raster = image::decode(bytes, picture.source, image::Limits{}, diagnostics);

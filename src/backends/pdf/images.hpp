@@ -9,14 +9,17 @@
 
 #include <hpdf.h>
 
+#include <exception>
 #include <map>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <tuple>
+#include <vector>
 
 #include "backends/pdf/hpdf_document.hpp"
 #include "galley/diagnostics.hpp"
+#include "image/image.hpp"
 #include "layout/page_tree.hpp"
 
 namespace galley::backends::pdf {
@@ -25,17 +28,35 @@ class PdfImages {
  public:
   PdfImages(HpdfDocument& document, bool cmyk) : document_(document), cmyk_(cmyk) {}
 
+  /// Reads and checks the files of `pictures` on up to `threads` threads, ahead of image():
+  /// reading a JPEG or PNG and checking it (image::verify) is most of loading one, and
+  /// image() then hands libharu what was checked here. What image() reports, and when, does
+  /// not change.
+  void check_ahead(const std::vector<const layout::Picture*>& pictures, unsigned threads);
+
   /// The image to draw in `picture`'s box, loaded once per file and size; nullptr, after a
   /// warning naming the article, when it cannot be read or decoded.
   HPDF_Image image(const layout::Picture& picture, Diagnostics& diagnostics);
 
  private:
+  // A file read and checked by check_ahead: each failure kept to be thrown where image()
+  // would have met it.
+  struct Checked {
+    std::string bytes;
+    std::exception_ptr read_error;
+    bool verified = false;  ///< verify was run: the bytes are a JPEG or PNG as_is may take
+    image::Verified verdict;
+    Diagnostics warnings;
+    std::exception_ptr verify_error;
+  };
+  void check(const layout::Picture& picture, Checked& out) const;
   std::optional<HPDF_Image> as_is(std::string_view bytes, std::string_view source, long most_wide, long most_high,
-                                  Diagnostics& diagnostics) const;
+                                  const Checked* checked, Diagnostics& diagnostics) const;
 
   HpdfDocument& document_;
   bool cmyk_ = false;
   std::map<std::tuple<std::string, long, long>, HPDF_Image> loaded_;
+  std::map<std::string, Checked> checked_;  ///< by path, until image() takes it
 };
 
 }  // namespace galley::backends::pdf

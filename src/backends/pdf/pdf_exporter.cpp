@@ -173,7 +173,15 @@ std::string render(const layout::PageTree& tree, const char* source_date_epoch, 
   document.set_text(characters_by_font(tree), characters_beside_pages(tree));
   set_info(document, tree.info, source_date_epoch, diagnostics);
   PdfImages images(document, tree.cmyk);
-  PageCompression compression(threads != 0 ? threads : std::thread::hardware_concurrency());
+  const unsigned workers = threads != 0 ? threads : std::max(1u, std::thread::hardware_concurrency());
+  std::vector<const layout::Picture*> pictures;
+  for (const layout::Page& page : tree.pages) {
+    for (const layout::Item& item : page.items) {
+      if (const auto* picture = std::get_if<layout::Picture>(&item)) pictures.push_back(picture);
+    }
+  }
+  images.check_ahead(pictures, workers);
+  PageCompression compression(workers);
   std::vector<HPDF_Page> pages;
   for (const layout::Page& page : tree.pages) {
     HPDF_Page target = HPDF_AddPage(document.handle());

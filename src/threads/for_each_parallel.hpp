@@ -1,0 +1,42 @@
+// Independent tasks on a few threads, for the backends (export/parallel.hpp is above them):
+// task(0) .. task(count - 1) on up to `threads` threads, the first failure in task order
+// rethrown once all have stopped. Header-only; it needs nothing but the standard library.
+#pragma once
+
+#include <algorithm>
+#include <atomic>
+#include <cstddef>
+#include <exception>
+#include <thread>
+#include <vector>
+
+namespace galley {
+
+template <typename Task>
+void for_each_parallel(std::size_t count, unsigned threads, const Task& task) {
+  std::vector<std::exception_ptr> errors(count);
+  std::atomic<std::size_t> next{0};
+  std::atomic<bool> failed{false};
+  auto work = [&] {
+    for (std::size_t i = next++; i < count && !failed; i = next++) {
+      try {
+        task(i);
+      } catch (...) {
+        errors[i] = std::current_exception();
+        failed = true;
+      }
+    }
+  };
+  const unsigned pool = static_cast<unsigned>(std::min<std::size_t>(threads, count));
+  if (pool <= 1) {
+    work();
+  } else {
+    std::vector<std::jthread> workers;
+    for (unsigned t = 0; t < pool; ++t) workers.emplace_back(work);
+  }
+  for (auto& error : errors) {
+    if (error) std::rethrow_exception(error);
+  }
+}
+
+}  // namespace galley
