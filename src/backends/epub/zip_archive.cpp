@@ -6,12 +6,14 @@
 #include "backends/epub/zip_archive.hpp"
 
 #include <fmt/format.h>
+#include <libdeflate.h>
 #include <zip.h>
 #include <zlib.h>
 
 #include <cerrno>
 #include <climits>
 #include <deque>
+#include <memory>
 
 #include "galley/diagnostics.hpp"
 
@@ -49,7 +51,7 @@ class ZipError {
 // machine building the book cannot change its bytes.
 constexpr zip_uint32_t regular_file_mode = 0100644u << 16;
 
-// Level 6 (zlib's default): level 9 made the 1000-article book 1% smaller and took twice as
+// Level 6 (zlib's default; libdeflate's levels compare): level 9 made the 1000-article book 1% smaller and took twice as
 // long to compress.
 constexpr int compression_level = 6;
 
@@ -177,20 +179,16 @@ Deflated deflate(std::string_view bytes) {
   out.size = bytes.size();
   out.crc = static_cast<std::uint32_t>(
       crc32_z(0, reinterpret_cast<const Bytef*>(bytes.data()), bytes.size()));
-  z_stream stream{};
-  // Negative window bits: raw deflate data, no zlib header, as a zip entry holds it.
-  if (deflateInit2(&stream, compression_level, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY) != Z_OK) {
-    fail("compressing an entry", stream.msg);
-  }
-  out.data.resize(deflateBound(&stream, static_cast<uLong>(bytes.size())));
-  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data()));
-  stream.avail_in = static_cast<uInt>(bytes.size());
-  stream.next_out = reinterpret_cast<Bytef*>(out.data.data());
-  stream.avail_out = static_cast<uInt>(out.data.size());
-  const int result = ::deflate(&stream, Z_FINISH);
-  out.data.resize(stream.total_out);
-  deflateEnd(&stream);
-  if (result != Z_STREAM_END) fail("compressing an entry", "zlib did not finish");
+  // Raw deflate data, no zlib header, as a zip entry holds it: libdeflate's, which at the
+  // same level is 1.5 times as fast as zlib's and no larger (bench/README).
+  std::unique_ptr<libdeflate_compressor, decltype(&libdeflate_free_compressor)> compressor(
+      libdeflate_alloc_compressor(compression_level), libdeflate_free_compressor);
+  if (!compressor) fail("compressing an entry", "libdeflate has no memory for a compressor");
+  out.data.resize(libdeflate_deflate_compress_bound(compressor.get(), bytes.size()));
+  const std::size_t written =
+      libdeflate_deflate_compress(compressor.get(), bytes.data(), bytes.size(), out.data.data(), out.data.size());
+  if (written == 0) fail("compressing an entry", "libdeflate did not finish");
+  out.data.resize(written);
   return out;
 }
 

@@ -14,7 +14,7 @@
 
 namespace galley::backends::epub {
 
-/// An entry's bytes compressed as a zip stores them (raw deflate, zlib level 6).
+/// An entry's bytes compressed as a zip stores them (raw deflate, level 6).
 struct Deflated {
   std::string data;
   std::uint64_t size = 0;  ///< before compression

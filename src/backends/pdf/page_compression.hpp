@@ -31,7 +31,7 @@ class PageCompression {
   /// at once and is left for libharu to deflate.
   void add(HPDF_Page page, std::function<std::string()> rest);
   /// Waits for every page and gives each its deflated content, marked /FlateDecode, as
-  /// libharu would have written it. Rethrows what `rest` threw; throws Error when zlib fails.
+  /// libharu would have written it. Rethrows what `rest` threw; throws Error when deflating fails.
   void finish();
 
  private:
