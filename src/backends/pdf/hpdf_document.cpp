@@ -12,6 +12,7 @@
 #include "galley/diagnostics.hpp"
 #include "text/font_subset.hpp"
 #include "text/unicode.hpp"
+#include "threads/for_each_parallel.hpp"
 
 namespace galley::backends::pdf {
 namespace {
@@ -113,7 +114,15 @@ HPDF_Font HpdfDocument::font(const std::string& file) {
   // The subset (or the completed whole font) libharu embeds.
   const auto it = characters_.find(file);
   const std::vector<char32_t> none;
-  const char* name = load_truetype(doc_, text::embeddable_font(file, it != characters_.end() ? it->second : none));
+  std::string subset;
+  if (auto ahead = subsets_.find(file); ahead != subsets_.end()) {
+    if (ahead->second.error) std::rethrow_exception(ahead->second.error);
+    subset = std::move(ahead->second.bytes);
+    subsets_.erase(ahead);
+  } else {
+    subset = text::embeddable_font(file, it != characters_.end() ? it->second : none);
+  }
+  const char* name = load_truetype(doc_, subset);
   if (!name) HPDF_CheckError(&doc_->error);  // libharu's loader reports what it set so
   HPDF_Font font = name ? HPDF_GetFont(doc_, name, encoder_->name) : nullptr;
   if (!font || !set_to_unicode(doc_, font, to_unicode_) || error_ != HPDF_OK) {
@@ -133,6 +142,21 @@ HPDF_Font HpdfDocument::font(const std::string& file) {
   }
   fonts_.emplace(file, font);
   return font;
+}
+
+void HpdfDocument::subset_ahead(unsigned threads) {
+  std::vector<const std::string*> files;
+  for (const auto& [file, characters] : characters_) {
+    if (!fonts_.contains(file) && subsets_.try_emplace(file).second) files.push_back(&file);
+  }
+  for_each_parallel(files.size(), threads, [&](std::size_t i) {
+    Subset& subset = subsets_.at(*files[i]);
+    try {
+      subset.bytes = text::embeddable_font(*files[i], characters_.at(*files[i]));
+    } catch (...) {
+      subset.error = std::current_exception();
+    }
+  });
 }
 
 std::string HpdfDocument::save() {

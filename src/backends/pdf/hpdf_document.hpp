@@ -5,6 +5,7 @@
 
 #include <hpdf.h>
 
+#include <exception>
 #include <map>
 #include <optional>
 #include <string>
@@ -50,6 +51,10 @@ class HpdfDocument {
   /// needs (text::embeddable_font), with the document's encoding and a ToUnicode map. Throws
   /// galley::Error naming the file when it cannot be read or libharu cannot load it.
   HPDF_Font font(const std::string& file);
+  /// Makes the subsets of every font set_text named on up to `threads` threads, ahead of
+  /// font(): subsetting is most of loading a font, and independent of libharu. A failure is
+  /// kept for font() to throw.
+  void subset_ahead(unsigned threads);
 
   /// The finished document's bytes.
   std::string save();
@@ -62,6 +67,11 @@ class HpdfDocument {
   HPDF_STATUS detail_ = HPDF_OK;
   std::map<std::string, HPDF_Font> fonts_;
   std::map<std::string, std::vector<char32_t>> characters_;
+  struct Subset {
+    std::string bytes;
+    std::exception_ptr error;
+  };
+  std::map<std::string, Subset> subsets_;  ///< by file, from subset_ahead until font() takes it
   std::optional<TextEncoding> encoding_;
   HPDF_Encoder encoder_ = nullptr;
   std::string to_unicode_;  ///< the ToUnicode CMap every font shares

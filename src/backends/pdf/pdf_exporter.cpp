@@ -181,6 +181,7 @@ std::string render(const layout::PageTree& tree, const char* source_date_epoch, 
     }
   }
   images.check_ahead(pictures, workers);
+  document.subset_ahead(workers);
   PageCompression compression(workers);
   std::vector<HPDF_Page> pages;
   for (const layout::Page& page : tree.pages) {
@@ -218,8 +219,7 @@ class PdfExporter final : public Exporter {
     const text::FontSetPool::Lease fonts = font_sets_.borrow();
     const layout::PageTree tree =
         layout::lay_out(document, layout::layout_style(options.style, diagnostics), *fonts, diagnostics);
-    // One article has few pages, and a batch sets many articles at once on its own threads.
-    sink.write(pdf::render(tree, std::getenv("SOURCE_DATE_EPOCH"), diagnostics, 1));
+    sink.write(pdf::render(tree, std::getenv("SOURCE_DATE_EPOCH"), diagnostics, options.threads));
   }
 
   void write_collection(const model::Collection& collection, const std::vector<model::Document>& articles,
