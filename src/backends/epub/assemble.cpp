@@ -189,7 +189,7 @@ class Assembler {
   void spool_images() {
     for (auto& image : images_.files()) {
       if (image.bytes.empty() && !image.digest.empty()) continue;
-      image.digest = ContentUuid::digest(image.bytes);
+      if (image.digest.empty()) image.digest = ContentUuid::digest(image.bytes);
       const bool compressed_already = image.media_type == "image/png" || image.media_type == "image/jpeg" ||
                                       image.media_type == "image/gif" || image.media_type == "image/webp";
       image.content =

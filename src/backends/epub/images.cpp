@@ -7,6 +7,7 @@
 #include <tinyxml2.h>
 
 
+#include "backends/epub/identifier.hpp"
 #include "backends/epub/text.hpp"
 #include "image/image.hpp"
 
@@ -150,6 +151,8 @@ CheckedImage ImageStore::check(const fs::path& path, std::string_view source) {
     checked.bytes = checked_svg(checked.bytes, problem);
     if (!problem.empty()) checked.problem = fmt::format("SVG image refused: {}: {}", problem, source);
   }
+  // Hashed here, where images are checked on every thread, not when the book is put together.
+  if (checked.problem.empty()) checked.digest = ContentUuid::digest(checked.bytes);
   return checked;
 }
 
@@ -171,7 +174,7 @@ std::optional<std::string> ImageStore::add_file(const fs::path& path, const std:
   const std::string media_type = image.media_type;
   const std::string href = unique_href(cover ? "cover" : path.stem().string(), media_type);
   if (!cover) by_path_.emplace(path.string(), href);
-  push(href, media_type, std::move(image.bytes), cover);
+  push(href, media_type, std::move(image.bytes), cover, std::move(image.digest));
   if (media_type == "image/webp") {
     // WebP is a core media type since EPUB 3.3 only; EPUB 3.2 reading systems (and
     // epubcheck 4.2, MED-003) need a manifest fallback in a type they know.
@@ -182,8 +185,10 @@ std::optional<std::string> ImageStore::add_file(const fs::path& path, const std:
   return href;
 }
 
-ImageFile& ImageStore::push(std::string href, std::string_view media_type, std::string bytes, bool cover) {
+ImageFile& ImageStore::push(std::string href, std::string_view media_type, std::string bytes, bool cover,
+                            std::string digest) {
   ImageFile& file = files_.emplace_back();
+  file.digest = std::move(digest);
   file.href = std::move(href);
   file.media_type = media_type;
   file.bytes = std::move(bytes);

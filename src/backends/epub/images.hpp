@@ -37,6 +37,7 @@ struct CheckedImage {
   std::string bytes;
   std::string media_type;  ///< as sniffed
   std::string problem;     ///< the warning when it is refused; empty when it is fine
+  std::string digest;      ///< ContentUuid::digest of the bytes, made where it was checked
 };
 /// Images checked ahead, by the path `ImageStore::locate` gives.
 using CheckedImages = std::map<std::string, CheckedImage>;
@@ -73,7 +74,8 @@ class ImageStore {
                                       std::string_view source, bool cover, Diagnostics& diagnostics,
                                       const CheckedImages* checked = nullptr);
   std::string unique_href(std::string_view stem, std::string_view media_type);
-  ImageFile& push(std::string href, std::string_view media_type, std::string bytes, bool cover);
+  ImageFile& push(std::string href, std::string_view media_type, std::string bytes, bool cover,
+                  std::string digest = {});
 
   std::map<std::string, std::string> by_path_;  ///< canonical path -> href, so a file is copied once
   std::set<std::string> names_;                 ///< hrefs taken
