@@ -37,6 +37,17 @@ FreeType::FreeType() {
 
 FreeType::~FreeType() { FT_Done_FreeType(static_cast<FT_Library>(library_)); }
 
+// HarfBuzz makes its default language (from the locale) when it is first asked for and
+// publishes it with atomics inside libharfbuzz, where ThreadSanitizer cannot see them: two
+// FontSets shaping their first pairs on two threads looked like a race. Made once, under a
+// once_flag, before any shaping, every thread reads it after it was made.
+namespace {
+void make_default_language() {
+  static std::once_flag once;
+  std::call_once(once, [] { hb_language_get_default(); });
+}
+}  // namespace
+
 // HarfBuzz over the same file, for kerning only: pairs shaped with ligatures and contextual
 // alternates off (libharu draws one glyph per character, so only the positions may change).
 struct FontFace::Shaper {
@@ -48,6 +59,7 @@ struct FontFace::Shaper {
   std::array<hb_feature_t, 5> features{};
 
   explicit Shaper(const std::string& path) {
+    make_default_language();
     blob = hb_blob_create_from_file(path.c_str());
     face = hb_face_create(blob, 0);
     font = hb_font_create(face);
