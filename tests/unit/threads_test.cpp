@@ -76,7 +76,7 @@ TEST(Threads, PdfEpubAndJsonAtOnceGiveTheBytesOfOneAtATime) {
 }
 
 // A Job on several threads (articles read in parallel, one output per article written in
-// parallel) writes what a one-thread Job writes.
+// parallel, a collection's articles laid out in parallel) writes what a one-thread Job writes.
 TEST(Threads, AJobOnSeveralThreadsWritesWhatOneThreadWrites) {
   const fs::path root = fs::temp_directory_path() / ("galley-threads-" + std::to_string(::getpid()));
   fs::remove_all(root);
@@ -96,12 +96,22 @@ TEST(Threads, AJobOnSeveralThreadsWritesWhatOneThreadWrites) {
     book.output_dir.clear();
     book.output = (out / "book.epub").string();
     run(book, Registry::with_builtins(), diagnostics);
+    // One PDF of nine articles: laid out in stretches on several threads, its pages
+    // finished on several more.
+    Job pdf_book = book;
+    pdf_book.format = "pdf";
+    pdf_book.output = (out / "book.pdf").string();
+    pdf_book.inputs.clear();
+    for (int copy = 0; copy < 3; ++copy) {
+      for (const auto& article : articles()) pdf_book.inputs.push_back(article.string());
+    }
+    run(pdf_book, Registry::with_builtins(), diagnostics);
     for (const auto& entry : fs::directory_iterator(out)) {
       written[threads][entry.path().filename().string()] = slurp(entry.path());
     }
   }
   fs::remove_all(root);
-  EXPECT_EQ(written[1].size(), 4u);  // three PDFs and the book
+  EXPECT_EQ(written[1].size(), 5u);  // three PDFs, the book and the PDF of nine
   EXPECT_TRUE(written[1] == written[4]);
 }
 
