@@ -159,12 +159,11 @@ double Context::kerning(text::FaceId face, double size, char32_t left, char32_t 
 const std::vector<std::size_t>& Context::hyphenation_points(std::string_view word) {
   static const std::vector<std::size_t> none;
   if (!hyphenator_) return none;
-  const std::string key(word);
-  const auto found = hyphenated_.find(key);
+  const auto found = hyphenated_.find(word);
   if (found != hyphenated_.end()) return found->second;
-  if (!timings_) return hyphenated_.emplace(key, hyphenator_->break_points(word)).first->second;
+  if (!timings_) return hyphenated_.emplace(std::string(word), hyphenator_->break_points(word)).first->second;
   const auto start = std::chrono::steady_clock::now();
-  auto& points = hyphenated_.emplace(key, hyphenator_->break_points(word)).first->second;
+  auto& points = hyphenated_.emplace(std::string(word), hyphenator_->break_points(word)).first->second;
   timings_->hyphenating += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return points;
 }

@@ -144,7 +144,12 @@ class Context {
   std::string lang_ = "en";
   std::shared_ptr<const text::Hyphenator> hyphenator_;
   bool hyphenation_checked_ = false;
-  std::unordered_map<std::string, std::vector<std::size_t>> hyphenated_;  ///< for hyphenator_
+  // Looked up by the word's view, without a string made for each lookup.
+  struct WordHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view word) const { return std::hash<std::string_view>{}(word); }
+  };
+  std::unordered_map<std::string, std::vector<std::size_t>, WordHash, std::equal_to<>> hyphenated_;  ///< for hyphenator_
   LayoutTimings* timings_ = nullptr;
   // Words shaped before, by face, size and text: most words of a collection recur, and
   // shaping one is a fallback lookup, an advance and a kerning pair per character. Words with
