@@ -153,7 +153,8 @@ class PageDrawer {
       if (!out.font_names[index].empty()) continue;
       const char* name = HPDF_Page_GetLocalFontName(target_, document_.font(fonts_.at(index).file));
       document_.check("name a font");
-      out.font_names[index] = name ? name : "";
+      if (!name) throw Error(ErrorKind::internal, fonts_.at(index).file, 0, "libharu gave the font no name in the page");
+      out.font_names[index] = name;
     }
     return out;
   }
