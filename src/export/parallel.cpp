@@ -19,10 +19,6 @@ struct Slot {
 
 }  // namespace
 
-unsigned thread_count(unsigned threads) {
-  return threads != 0 ? threads : std::max(1u, std::thread::hardware_concurrency());
-}
-
 void run_in_parallel(std::size_t count, unsigned threads,
                      const std::function<void(std::size_t index, Diagnostics& diagnostics)>& task,
                      Diagnostics& diagnostics) {

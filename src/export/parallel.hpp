@@ -13,11 +13,9 @@
 #include <vector>
 
 #include "galley/diagnostics.hpp"
+#include "threads/for_each_parallel.hpp"
 
 namespace galley {
-
-/// The threads `threads` asks for: itself, or one per core for 0.
-unsigned thread_count(unsigned threads);
 
 /// Runs task(0) .. task(count - 1) on up to `threads` threads (0: one per core). After a
 /// failure no new task starts; tasks before it still complete. Diagnostics of the tasks that

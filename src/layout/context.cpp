@@ -56,17 +56,19 @@ int Context::font_index(text::FaceId face) {
   if (slot >= font_of_face_.size()) font_of_face_.resize(slot + 1, -1);
   if (font_of_face_[slot] < 0) {
     const text::FaceInfo& info = metrics_.info(face);
-    for (std::size_t i = 0; i < fonts_.size(); ++i) {
-      if (fonts_[i].file == info.file && fonts_[i].family == info.family && fonts_[i].style == info.style) {
-        font_of_face_[slot] = static_cast<int>(i);
-      }
-    }
-    if (font_of_face_[slot] < 0) {
-      fonts_.push_back(Font{info.file, info.family, info.style});
-      font_of_face_[slot] = static_cast<int>(fonts_.size() - 1);
-    }
+    font_of_face_[slot] = table_index(Font{info.file, info.family, info.style});
   }
   return font_of_face_[slot];
+}
+
+int Context::table_index(const Font& font) {
+  for (std::size_t i = 0; i < fonts_.size(); ++i) {
+    if (fonts_[i].file == font.file && fonts_[i].family == font.family && fonts_[i].style == font.style) {
+      return static_cast<int>(i);
+    }
+  }
+  fonts_.push_back(font);
+  return static_cast<int>(fonts_.size() - 1);
 }
 
 std::size_t Context::ShapedHash::operator()(const ShapedKey& key) const {
@@ -171,10 +173,7 @@ const std::vector<std::size_t>& Context::hyphenation_points(std::string_view wor
 void Context::begin_article(const std::string& file, const std::string& lang, int number) {
   file_ = file;
   if (lang != lang_ || !hyphenation_checked_) {
-    lang_ = lang;
-    hyphenation_checked_ = true;
-    hyphenator_ = style_.hyphenate ? text::shared_hyphenator(lang) : nullptr;
-    hyphenated_.clear();
+    use_language(lang);
     if (style_.hyphenate && !hyphenator_) {
       warn(fmt::format("no hyphenation dictionary is installed for the language '{}': its text is not hyphenated "
                        "(Debian's hyphen-* packages; scripts/setup installs the usual ones)",
@@ -222,29 +221,21 @@ void Context::end_article() {
   missing_order_.clear();
 }
 
-void Context::resume_after(const std::string& lang) {
+void Context::use_language(const std::string& lang) {
   lang_ = lang;
   hyphenation_checked_ = true;
   hyphenator_ = style_.hyphenate ? text::shared_hyphenator(lang) : nullptr;
   hyphenated_.clear();
+}
+
+void Context::resume_after(const std::string& lang) {
+  use_language(lang);
   labels_ = &model::labels_for(lang);
 }
 
 Context::Continued Context::continue_with(const Context& later) {
   Continued out;
-  for (const Font& font : later.fonts_) {
-    int index = -1;
-    for (std::size_t i = 0; i < fonts_.size() && index < 0; ++i) {
-      if (fonts_[i].file == font.file && fonts_[i].family == font.family && fonts_[i].style == font.style) {
-        index = static_cast<int>(i);
-      }
-    }
-    if (index < 0) {
-      fonts_.push_back(font);
-      index = static_cast<int>(fonts_.size() - 1);
-    }
-    out.font_of.push_back(index);
-  }
+  for (const Font& font : later.fonts_) out.font_of.push_back(table_index(font));
   out.first_note = static_cast<int>(notes_.size());
   notes_.insert(notes_.end(), later.notes_.begin(), later.notes_.end());
   // The current article becomes later's last, with what it had reported and numbered.

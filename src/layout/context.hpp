@@ -127,6 +127,10 @@ class Context {
 
  private:
   int font_index(text::FaceId face);
+  /// The index of `font` in the font table, added when it is not there yet.
+  int table_index(const Font& font);
+  /// Hyphenates in `lang` from now on (its shared dictionary, or none).
+  void use_language(const std::string& lang);
   std::string repaired(std::string_view text, bool keep_soft_hyphens);
 
   const LayoutStyle& style_;

@@ -15,6 +15,7 @@
 #include "layout/pages.hpp"
 #include "layout/print.hpp"
 #include "model/labels.hpp"
+#include "threads/for_each_parallel.hpp"
 
 namespace galley::layout {
 namespace {
@@ -151,7 +152,7 @@ PageTree lay_out(const model::Document& document, const LayoutStyle& style, text
 }
 
 PooledWorkers::PooledWorkers(text::FontSetPool& pool, unsigned threads) {
-  workers_.threads = threads != 0 ? threads : std::max(1u, std::thread::hardware_concurrency());
+  workers_.threads = thread_count(threads);
   fonts_ = pool.borrow(workers_.threads - 1);
   workers_.fonts = [this](unsigned worker) -> text::FontMetrics& { return *fonts_[worker - 1]; };
 }

@@ -176,4 +176,3 @@ void FontSetPool::give_back(std::unique_ptr<FontSet> fonts) {
 }
 
 }  // namespace galley::text
-

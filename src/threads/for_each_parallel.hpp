@@ -1,6 +1,7 @@
-// Independent tasks on a few threads, for the backends (export/parallel.hpp is above them):
-// task(0) .. task(count - 1) on up to `threads` threads, the first failure in task order
-// rethrown once all have stopped. Header-only; it needs nothing but the standard library.
+// Threads for every part, from layout up (export/parallel.hpp is above the backends): how many
+// a job's `threads` means, and independent tasks on them, task(0) .. task(count - 1), the
+// first failure in task order rethrown once all have stopped. Header-only; it needs nothing
+// but the standard library.
 #pragma once
 
 #include <algorithm>
@@ -12,6 +13,12 @@
 
 namespace galley {
 
+/// The threads `threads` asks for: itself, or one per core for 0.
+inline unsigned thread_count(unsigned threads) {
+  return threads != 0 ? threads : std::max(1u, std::thread::hardware_concurrency());
+}
+
+/// Runs task(0) .. task(count - 1) on up to thread_count(threads) threads.
 template <typename Task>
 void for_each_parallel(std::size_t count, unsigned threads, const Task& task) {
   std::vector<std::exception_ptr> errors(count);
@@ -27,7 +34,7 @@ void for_each_parallel(std::size_t count, unsigned threads, const Task& task) {
       }
     }
   };
-  const unsigned pool = static_cast<unsigned>(std::min<std::size_t>(threads, count));
+  const unsigned pool = static_cast<unsigned>(std::min<std::size_t>(thread_count(threads), count));
   if (pool <= 1) {
     work();
   } else {

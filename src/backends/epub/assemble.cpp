@@ -7,8 +7,6 @@
 
 #include <algorithm>
 #include <cstdlib>
-#include <exception>
-#include <thread>
 
 #include "backends/epub/epub_exporter.hpp"
 #include "backends/epub/text.hpp"
@@ -272,7 +270,7 @@ class Borrowed final : public ArticleStream {
 Book assemble_book(const model::Collection& collection, const ArticleStream& articles, bool is_collection,
                    Diagnostics& diagnostics, const style::StyleSheet& style, unsigned threads) {
   if (articles.size() == 0) throw Error(ErrorKind::usage, "", 0, "a book needs at least one article");
-  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  threads = thread_count(threads);
   return Assembler(collection, is_collection, style, diagnostics).run(articles, threads);
 }
 

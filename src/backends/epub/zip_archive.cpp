@@ -51,8 +51,8 @@ class ZipError {
 // machine building the book cannot change its bytes.
 constexpr zip_uint32_t regular_file_mode = 0100644u << 16;
 
-// Level 6 (zlib's default; libdeflate's levels compare): level 9 made the 1000-article book 1% smaller and took twice as
-// long to compress.
+// Level 6 (zlib's default, and libdeflate's levels compare): level 9 made the 1000-article
+// book 1% smaller and took twice as long to compress.
 constexpr int compression_level = 6;
 
 // An entry set aside in a spool, read by libzip during zip_close.

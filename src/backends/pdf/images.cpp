@@ -71,10 +71,6 @@ bool needs_shrinking(std::uint32_t width, std::uint32_t height, long most_wide, 
 
 }  // namespace
 
-// A JPEG or PNG that the PDF can carry as it is (DCTDecode, or FlateDecode with the PNG
-// predictors) is checked by image::verify, which gives decode()'s verdict and warnings
-// without producing pixels: decoding, then compressing the pixels again, was a third of a
-// collection's PDF. nullopt: the picture is decoded instead.
 void PdfImages::check(const layout::Picture& picture, Checked& out) const {
   try {
     out.bytes = image::read_file(picture.path, picture.source);
@@ -82,19 +78,15 @@ void PdfImages::check(const layout::Picture& picture, Checked& out) const {
     out.read_error = std::current_exception();
     return;
   }
-  // What as_is asks before it verifies; anything else is left to it.
   try {
     const image::Kind kind = image::sniff(out.bytes);
     if (kind != image::Kind::jpeg && kind != image::Kind::png) return;
+    // A colour picture in a CMYK job is converted from its pixels: no use checking it twice.
     if (cmyk_ && image::probe(out.bytes, picture.source).colours != image::Colours::gray) return;
-  } catch (...) {
-    return;
-  }
-  out.verified = true;
-  try {
+    out.as_is = kind;
     out.verdict = image::verify(out.bytes, picture.source, image::Limits{}, out.warnings);
   } catch (...) {
-    out.verify_error = std::current_exception();
+    out.error = std::current_exception();
   }
 }
 
@@ -106,32 +98,29 @@ void PdfImages::check_ahead(const std::vector<const layout::Picture*>& pictures,
   for_each_parallel(files.size(), threads, [&](std::size_t i) { check(*files[i], checked_.at(files[i]->path)); });
 }
 
-std::optional<HPDF_Image> PdfImages::as_is(std::string_view bytes, std::string_view source, long most_wide,
-                                           long most_high, const Checked* checked, Diagnostics& diagnostics) const {
-  const image::Kind kind = image::sniff(bytes);
-  if (kind != image::Kind::jpeg && kind != image::Kind::png) return std::nullopt;
-  // A colour picture in a CMYK job is converted from its pixels: no use checking it twice.
-  if (cmyk_ && image::probe(bytes, source).colours != image::Colours::gray) return std::nullopt;
-  Diagnostics own_warnings;
-  if (checked && checked->verify_error) std::rethrow_exception(checked->verify_error);
-  const image::Verified verified = checked && checked->verified
-                                       ? checked->verdict
-                                       : image::verify(bytes, source, image::Limits{}, own_warnings);
-  const Diagnostics& warnings = checked && checked->verified ? checked->warnings : own_warnings;
+// A JPEG or PNG that the PDF can carry as it is (DCTDecode, or FlateDecode with the PNG
+// predictors) was checked by image::verify, which gives decode()'s verdict and warnings
+// without producing pixels: decoding, then compressing the pixels again, was a third of a
+// collection's PDF. nullopt: the picture is decoded instead.
+std::optional<HPDF_Image> PdfImages::as_is(const Checked& checked, std::string_view source, long most_wide,
+                                           long most_high, Diagnostics& diagnostics) const {
+  if (checked.error) std::rethrow_exception(checked.error);
+  if (!checked.as_is) return std::nullopt;
+  const image::Verified& verified = checked.verdict;
   HPDF_Doc doc = document_.handle();
   HPDF_Image loaded = nullptr;
-  if (kind == image::Kind::jpeg) {
+  if (*checked.as_is == image::Kind::jpeg) {
     if (!verified.jpeg_as_is) return std::nullopt;
-    loaded = HPDF_LoadJpegImageFromMem(doc, reinterpret_cast<const HPDF_BYTE*>(bytes.data()),
-                                       static_cast<HPDF_UINT>(bytes.size()));
+    loaded = HPDF_LoadJpegImageFromMem(doc, reinterpret_cast<const HPDF_BYTE*>(checked.bytes.data()),
+                                       static_cast<HPDF_UINT>(checked.bytes.size()));
   } else {
     if (!png_fits_as_is(verified) ||
         needs_shrinking(verified.info.width, verified.info.height, most_wide, most_high)) {
       return std::nullopt;
     }
-    loaded = load_png_as_is(doc, verified, image::png_image_data(bytes, source));
+    loaded = load_png_as_is(doc, verified, image::png_image_data(checked.bytes, source));
   }
-  for (const auto& item : warnings.items()) diagnostics.report(item);
+  for (const auto& item : checked.warnings.items()) diagnostics.report(item);
   return loaded;
 }
 
@@ -144,19 +133,19 @@ HPDF_Image PdfImages::image(const layout::Picture& picture, Diagnostics& diagnos
   if (auto it = loaded_.find(key); it != loaded_.end()) return it->second;
   HPDF_Image loaded = nullptr;
   try {
-    std::optional<Checked> checked;
+    Checked checked;  // by check_ahead, or now
     if (auto it = checked_.find(picture.path); it != checked_.end()) {
       checked = std::move(it->second);
       checked_.erase(it);
-      if (checked->read_error) std::rethrow_exception(checked->read_error);
+    } else {
+      check(picture, checked);
     }
-    const std::string bytes = checked ? std::move(checked->bytes) : image::read_file(picture.path, picture.source);
+    if (checked.read_error) std::rethrow_exception(checked.read_error);
     HPDF_Doc doc = document_.handle();
-    if (const auto direct =
-            as_is(bytes, picture.source, most_wide, most_high, checked ? &*checked : nullptr, diagnostics)) {
+    if (const auto direct = as_is(checked, picture.source, most_wide, most_high, diagnostics)) {
       loaded = *direct;
     } else {
-      image::Raster raster = image::decode(bytes, picture.source, image::Limits{}, diagnostics);
+      image::Raster raster = image::decode(checked.bytes, picture.source, image::Limits{}, diagnostics);
       const int channels = raster.gray ? 1 : 3;
       if (needs_shrinking(raster.width, raster.height, most_wide, most_high)) {
         const auto width = static_cast<std::uint32_t>(most_wide);

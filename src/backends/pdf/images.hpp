@@ -39,19 +39,19 @@ class PdfImages {
   HPDF_Image image(const layout::Picture& picture, Diagnostics& diagnostics);
 
  private:
-  // A file read and checked by check_ahead: each failure kept to be thrown where image()
-  // would have met it.
+  // A file read, and checked when it may go in as it is, by check_ahead or image(); each
+  // failure kept to be thrown where image() meets it.
   struct Checked {
     std::string bytes;
     std::exception_ptr read_error;
-    bool verified = false;  ///< verify was run: the bytes are a JPEG or PNG as_is may take
+    std::optional<image::Kind> as_is;  ///< a JPEG or PNG as_is may take, verified
     image::Verified verdict;
     Diagnostics warnings;
-    std::exception_ptr verify_error;
+    std::exception_ptr error;  ///< from probing or verifying it
   };
   void check(const layout::Picture& picture, Checked& out) const;
-  std::optional<HPDF_Image> as_is(std::string_view bytes, std::string_view source, long most_wide, long most_high,
-                                  const Checked* checked, Diagnostics& diagnostics) const;
+  std::optional<HPDF_Image> as_is(const Checked& checked, std::string_view source, long most_wide, long most_high,
+                                  Diagnostics& diagnostics) const;
 
   HpdfDocument& document_;
   bool cmyk_ = false;

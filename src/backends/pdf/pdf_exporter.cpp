@@ -8,7 +8,6 @@
 #include <cstdlib>
 #include <algorithm>
 #include <map>
-#include <thread>
 
 #include "backends/pdf/draw.hpp"
 #include "backends/pdf/hpdf_document.hpp"
@@ -18,11 +17,11 @@
 #include "model/timestamps.hpp"
 #include "text/font_set.hpp"
 #include "text/unicode.hpp"
+#include "threads/for_each_parallel.hpp"
 
 namespace galley::backends {
 namespace pdf {
 namespace {
-
 
 // The document information libharu is given, each value as drawable text.
 std::vector<std::pair<HPDF_InfoType, std::string>> info_texts(const layout::DocumentInfo& info) {
@@ -173,7 +172,7 @@ std::string render(const layout::PageTree& tree, const char* source_date_epoch, 
   document.set_text(characters_by_font(tree), characters_beside_pages(tree));
   set_info(document, tree.info, source_date_epoch, diagnostics);
   PdfImages images(document, tree.cmyk);
-  const unsigned workers = threads != 0 ? threads : std::max(1u, std::thread::hardware_concurrency());
+  const unsigned workers = thread_count(threads);
   std::vector<const layout::Picture*> pictures;
   for (const layout::Page& page : tree.pages) {
     for (const layout::Item& item : page.items) {
