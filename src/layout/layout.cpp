@@ -153,8 +153,12 @@ PageTree lay_out(const model::Document& document, const LayoutStyle& style, text
 
 PooledWorkers::PooledWorkers(text::FontSetPool& pool, unsigned threads) {
   workers_.threads = thread_count(threads);
-  fonts_ = pool.borrow(workers_.threads - 1);
-  workers_.fonts = [this](unsigned worker) -> text::FontMetrics& { return *fonts_[worker - 1]; };
+  // Borrowed as lay_out asks for them, one for each run after the first, so a collection
+  // cut into fewer runs than threads takes fewer.
+  workers_.fonts = [this, &pool](unsigned worker) -> text::FontMetrics& {
+    while (fonts_.size() < worker) fonts_.push_back(pool.borrow());
+    return *fonts_[worker - 1];
+  };
 }
 
 PageTree lay_out(const model::Collection& collection, const std::vector<const model::Document*>& articles,

@@ -42,6 +42,8 @@ struct Workers {
 class PooledWorkers {
  public:
   PooledWorkers(text::FontSetPool& pool, unsigned threads);
+  PooledWorkers(const PooledWorkers&) = delete;  // workers() refers to this object
+  PooledWorkers& operator=(const PooledWorkers&) = delete;
   const Workers& workers() const { return workers_; }
 
  private:

@@ -163,13 +163,6 @@ FontSetPool::Lease FontSetPool::borrow() {
   return Lease(*this, std::make_unique<FontSet>(&catalog_));
 }
 
-std::vector<FontSetPool::Lease> FontSetPool::borrow(std::size_t count) {
-  std::vector<Lease> out;
-  out.reserve(count);
-  for (std::size_t i = 0; i < count; ++i) out.push_back(borrow());
-  return out;
-}
-
 void FontSetPool::give_back(std::unique_ptr<FontSet> fonts) {
   std::lock_guard lock(mutex_);
   idle_.push_back(std::move(fonts));

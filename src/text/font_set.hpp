@@ -62,8 +62,6 @@ class FontSetPool {
   };
 
   Lease borrow();
-  /// `count` of them at once, for the threads of one layout.
-  std::vector<Lease> borrow(std::size_t count);
 
  private:
   void give_back(std::unique_ptr<FontSet> fonts);

@@ -4,10 +4,10 @@
 
 #include <hyphen.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdlib>
 #include <cstring>
-#include <algorithm>
 #include <fstream>
 #include <optional>
 #include <sstream>
@@ -207,10 +207,11 @@ class LevelBuilder {
     strings_ += '\0';
     return offset;
   }
-  // atoi over a chunk that is not NUL-terminated (it stops at the first non-digit anyway).
+  // atoi over the rest of a chunk, which is not NUL-terminated (a chunk is shorter than
+  // libhyphen's line buffer, so all of it fits, leading blanks included).
   static int to_int(std::string_view text) {
-    char digits[32] = {};
-    text.copy(digits, std::min(text.size(), sizeof(digits) - 1));
+    char digits[line_buffer + 1] = {};
+    text.copy(digits, std::min(text.size(), line_buffer));
     return std::atoi(digits);
   }
   int child(int state, char ch) const {
