@@ -1,0 +1,39 @@
+// What every exporter inherits (galley/export.hpp): its own part, galley_exporter, which the
+// backends link and the registry of built-in backends links in turn.
+#include <fmt/format.h>
+
+#include <optional>
+
+#include "export/parallel.hpp"
+#include "galley/export.hpp"
+
+namespace galley {
+
+void Exporter::write_collection(const model::Collection&, const std::vector<model::Document>&,
+                                const ExportOptions&, ByteSink&, Diagnostics&) const {
+  throw Error(ErrorKind::usage, "", 0,
+              fmt::format("the {} format cannot write a collection", name()));
+}
+
+// Exporters that lay out a whole collection at once (PDF) need every article in memory.
+void Exporter::write_stream(const model::Collection& collection, const ArticleStream& articles,
+                            const ExportOptions& options, ByteSink& sink, Diagnostics& diagnostics) const {
+  std::vector<std::optional<model::Document>> slots(articles.size());
+  run_in_parallel(
+      articles.size(), options.threads,
+      [&](std::size_t i, Diagnostics& own) {
+        slots[i] = articles.read(i, own);
+        articles.finished(i);
+      },
+      diagnostics);
+  std::vector<model::Document> documents;
+  documents.reserve(slots.size());
+  for (auto& slot : slots) {
+    if (slot) documents.push_back(std::move(*slot));
+  }
+  slots.clear();
+  if (documents.empty()) throw Error(ErrorKind::usage, "", 0, "no article could be read");
+  write_collection(collection, documents, options, sink, diagnostics);
+}
+
+}  // namespace galley
