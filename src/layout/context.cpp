@@ -158,14 +158,25 @@ double Context::kerning(text::FaceId face, double size, char32_t left, char32_t 
   return metrics_.kerning(face, left, right) * size / 1000.0;
 }
 
+const text::Hyphenator* Context::hyphenator() {
+  const text::Hyphenator* loaded = hyphenator_.get().get();
+  if (!loaded && hyphenator_.installed() && !reported_unloadable_) {
+    reported_unloadable_ = true;
+    warn(fmt::format("the hyphenation dictionary {} does not load: the text in '{}' is not hyphenated",
+                     hyphenator_.path(), lang_));
+  }
+  return loaded;
+}
+
 const std::vector<std::size_t>& Context::hyphenation_points(std::string_view word) {
   static const std::vector<std::size_t> none;
-  if (!hyphenator_) return none;
+  const text::Hyphenator* loaded = hyphenator();
+  if (!loaded) return none;
   const auto found = hyphenated_.find(word);
   if (found != hyphenated_.end()) return found->second;
-  if (!timings_) return hyphenated_.emplace(std::string(word), hyphenator_->break_points(word)).first->second;
+  if (!timings_) return hyphenated_.emplace(std::string(word), loaded->break_points(word)).first->second;
   const auto start = std::chrono::steady_clock::now();
-  auto& points = hyphenated_.emplace(std::string(word), hyphenator_->break_points(word)).first->second;
+  auto& points = hyphenated_.emplace(std::string(word), loaded->break_points(word)).first->second;
   timings_->hyphenating += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return points;
 }
@@ -174,7 +185,7 @@ void Context::begin_article(const std::string& file, const std::string& lang, in
   file_ = file;
   if (lang != lang_ || !hyphenation_checked_) {
     use_language(lang);
-    if (style_.hyphenate && !hyphenator_) {
+    if (style_.hyphenate && !hyphenator_.installed()) {
       warn(fmt::format("no hyphenation dictionary is installed for the language '{}': its text is not hyphenated "
                        "(Debian's hyphen-* packages; scripts/setup installs the usual ones)",
                        lang));
@@ -224,7 +235,8 @@ void Context::end_article() {
 void Context::use_language(const std::string& lang) {
   lang_ = lang;
   hyphenation_checked_ = true;
-  hyphenator_ = style_.hyphenate ? text::shared_hyphenator(lang) : nullptr;
+  hyphenator_ = style_.hyphenate ? text::load_shared_hyphenator(lang) : text::PendingHyphenator{};
+  reported_unloadable_ = false;
   hyphenated_.clear();
 }
 
@@ -242,7 +254,7 @@ Context::Continued Context::continue_with(const Context& later) {
   file_ = later.file_;
   lang_ = later.lang_;
   hyphenation_checked_ = later.hyphenation_checked_;
-  if (hyphenator_ != later.hyphenator_) hyphenated_.clear();
+  if (hyphenator_.path() != later.hyphenator_.path()) hyphenated_.clear();
   hyphenator_ = later.hyphenator_;
   labels_ = later.labels_;
   article_ = later.article_;

@@ -17,10 +17,7 @@
 #include "layout/style.hpp"
 #include "model/labels.hpp"
 #include "text/font_metrics.hpp"
-
-namespace galley::text {
-class Hyphenator;
-}
+#include "text/hyphenator.hpp"
 
 namespace galley::layout {
 
@@ -90,8 +87,9 @@ class Context {
   const model::Labels& labels() const { return *labels_; }
   /// The current article's language (BCP 47), for line breaking.
   const std::string& lang() const { return lang_; }
-  /// Its hyphenation: null when the style turns it off or no dictionary is installed.
-  const text::Hyphenator* hyphenator() const { return hyphenator_.get(); }
+  /// Its hyphenation: null when the style turns it off or no dictionary is installed or
+  /// loads. The dictionary loads on another thread from begin_article on; this waits for it.
+  const text::Hyphenator* hyphenator();
   /// hyphenator()->break_points(word), remembered: words repeat, and a lookup costs a
   /// microsecond or two. Empty without a hyphenator.
   const std::vector<std::size_t>& hyphenation_points(std::string_view word);
@@ -146,8 +144,9 @@ class Context {
 
   std::vector<std::filesystem::path> image_folders_;
   std::string lang_ = "en";
-  std::shared_ptr<const text::Hyphenator> hyphenator_;
+  text::PendingHyphenator hyphenator_;
   bool hyphenation_checked_ = false;
+  bool reported_unloadable_ = false;  ///< hyphenator_ installed but not loadable, said once
   // Looked up by the word's view, without a string made for each lookup.
   struct WordHash {
     using is_transparent = void;

@@ -187,8 +187,8 @@ class Builder {
       cuts.push_back(Cut{k, Cut::Kind::plain});
     }
     // The language's hyphenation points; the author's soft hyphens replace them.
-    const text::Hyphenator* hyphenator = context_.hyphenator();
-    if (!soft && !code && options_.hyphenate && hyphenator && end - first >= 5) {
+    // (The hyphenator last: asking for it waits for its dictionary to load.)
+    if (!soft && !code && options_.hyphenate && end - first >= 5 && context_.hyphenator()) {
       const std::size_t last_line_min = first == last_word_ ? last_word_right_min : 0;
       const std::size_t base = chars_[first].begin;
       const std::string_view word = std::string_view(text_).substr(base, chars_[end - 1].end - base);

@@ -143,22 +143,37 @@ std::vector<std::size_t> Hyphenator::break_points(std::string_view word) const {
   return points;
 }
 
-std::shared_ptr<const Hyphenator> shared_hyphenator(std::string_view language) {
+const std::shared_ptr<const Hyphenator>& PendingHyphenator::get() const {
+  static const std::shared_ptr<const Hyphenator> none;
+  return loading_.valid() ? loading_.get() : none;
+}
+
+PendingHyphenator load_shared_hyphenator(std::string_view language) {
   // The one process-wide cache in galley: it holds only immutable dictionaries, each a pure
-  // function of its file, so sharing them changes no output.
+  // function of its file, so sharing them changes no output. At exit its destructor waits
+  // for a load still running.
   static std::mutex mutex;
-  static std::map<std::string, std::shared_ptr<const Hyphenator>, std::less<>> by_path;
+  static std::map<std::string, std::shared_future<std::shared_ptr<const Hyphenator>>, std::less<>> by_path;
+  PendingHyphenator out;
   const HyphenationOptions options;
-  const std::string path = detail::find_hyphen_dictionary(language, options.dictionary_dir);
-  if (path.empty()) return nullptr;
-  const std::lock_guard lock(mutex);  // held while loading: a second thread waits for the first
-  auto found = by_path.find(path);
+  out.path_ = detail::find_hyphen_dictionary(language, options.dictionary_dir);
+  if (out.path_.empty()) return out;
+  const std::lock_guard lock(mutex);
+  auto found = by_path.find(out.path_);
   if (found == by_path.end()) {
-    auto hyphenator = std::make_shared<const Hyphenator>(language, options);
-    if (!hyphenator->available()) return nullptr;
-    found = by_path.emplace(path, std::move(hyphenator)).first;
+    auto load = [language = std::string(language), options]() -> std::shared_ptr<const Hyphenator> {
+      auto hyphenator = std::make_shared<const Hyphenator>(language, options);
+      if (!hyphenator->available()) return nullptr;
+      return hyphenator;
+    };
+    found = by_path.emplace(out.path_, std::async(std::launch::async, std::move(load)).share()).first;
   }
-  return found->second;
+  out.loading_ = found->second;
+  return out;
+}
+
+std::shared_ptr<const Hyphenator> shared_hyphenator(std::string_view language) {
+  return load_shared_hyphenator(language).get();
 }
 
 }  // namespace galley::text

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <future>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -79,11 +80,34 @@ class Hyphenator {
   HyphenationOptions options_;
 };
 
-/// The Hyphenator for `language` with default options, loaded on first use and then shared by
-/// every caller in the process, threads included (it is immutable once loaded; the German
-/// dictionary takes 0.1 s to load, which would otherwise be paid by every German article).
-/// Tags that name the same dictionary file share one. Null when no dictionary is installed
-/// for the language. Loaded dictionaries stay until the process ends (German: ~15 MB).
+/// shared_hyphenator's answer before it is needed: the dictionary may still be loading on
+/// another thread, and get() waits for it. Loading takes a few milliseconds for English (a
+/// sixth of a one-article PDF), which a caller overlaps with the work before its first word.
+class PendingHyphenator {
+ public:
+  PendingHyphenator() = default;  ///< no dictionary
+  /// True when a dictionary file is installed for the language (it may still fail to load).
+  bool installed() const { return loading_.valid(); }
+  /// The dictionary file (empty when none).
+  const std::string& path() const { return path_; }
+  /// Waits for the load; null when nothing is installed or the file did not load.
+  const std::shared_ptr<const Hyphenator>& get() const;
+
+ private:
+  friend PendingHyphenator load_shared_hyphenator(std::string_view language);
+  std::string path_;
+  std::shared_future<std::shared_ptr<const Hyphenator>> loading_;
+};
+
+/// The Hyphenator for `language` with default options, loaded on first use (on a thread of
+/// its own, returning at once) and then shared by every caller in the process, threads
+/// included (it is immutable once loaded; the German dictionary takes 0.1 s to load, which
+/// would otherwise be paid by every German article). Tags that name the same dictionary
+/// file share one. Loaded dictionaries stay until the process ends (German: ~15 MB).
+PendingHyphenator load_shared_hyphenator(std::string_view language);
+
+/// load_shared_hyphenator(language).get(): null when no dictionary is installed for the
+/// language or it does not load.
 std::shared_ptr<const Hyphenator> shared_hyphenator(std::string_view language);
 
 }  // namespace galley::text
