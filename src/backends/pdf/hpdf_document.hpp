@@ -56,8 +56,9 @@ class HpdfDocument {
   /// kept for font() to throw.
   void subset_ahead(unsigned threads);
 
-  /// The finished document's bytes.
-  std::string save();
+  /// The finished document's bytes, its streams deflated on up to `threads` threads first
+  /// (stream_deflate.hpp). Call once.
+  std::string save(unsigned threads);
 
  private:
   static void on_error(HPDF_STATUS error, HPDF_STATUS detail, void* user);

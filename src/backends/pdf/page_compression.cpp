@@ -3,38 +3,15 @@
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
 #include <hpdf_streams.h>
-#include <libdeflate.h>
 
 #include <algorithm>
-#include <memory>
 #include <optional>
 
+#include "backends/pdf/stream_deflate.hpp"
 #include "galley/diagnostics.hpp"
 
 namespace galley::backends::pdf {
 namespace {
-
-// Deflated (zlib format, as libharu's own FlateDecode streams) by libdeflate at zlib's
-// default level: 1.6 times as fast as zlib itself here, and the streams come out no larger.
-bool deflate_all(std::string& content) {
-  std::unique_ptr<libdeflate_compressor, decltype(&libdeflate_free_compressor)> compressor(
-      libdeflate_alloc_compressor(6), libdeflate_free_compressor);
-  if (!compressor) return false;
-  std::string out(libdeflate_zlib_compress_bound(compressor.get(), content.size()), '\0');
-  const std::size_t written =
-      libdeflate_zlib_compress(compressor.get(), content.data(), content.size(), out.data(), out.size());
-  if (written == 0) return false;
-  out.resize(written);
-  content = std::move(out);
-  return true;
-}
-
-// libharu writes a stream's /Filter as the dictionary's last key, "/Filter [ /FlateDecode ]"
-// and a line feed; with the stream marked unfiltered, the write hook (called just before
-// ">>") writes the same.
-HPDF_STATUS write_flate_filter(HPDF_Dict, HPDF_Stream stream) {
-  return HPDF_Stream_WriteStr(stream, "/Filter [ /FlateDecode ]\012");
-}
 
 // The page's content as drawn so far, taken out of libharu's stream, or nullopt when the
 // page is not one to finish elsewhere: libharu would still write to it when saving (text or
@@ -46,13 +23,7 @@ std::optional<std::string> take_content(HPDF_PageAttr attr) {
     return std::nullopt;
   }
   HPDF_Stream stream = attr->stream;
-  std::string content;
-  content.reserve(stream->size);
-  for (HPDF_UINT i = 0; i < HPDF_MemStream_GetBufCount(stream); ++i) {
-    HPDF_UINT length = 0;
-    const HPDF_BYTE* bytes = HPDF_MemStream_GetBufPtr(stream, i, &length);
-    if (bytes) content.append(reinterpret_cast<const char*>(bytes), length);
-  }
+  std::string content = memory_stream_bytes(stream);
   if (content.size() != stream->size) return std::nullopt;
   HPDF_MemStream_FreeData(stream);
   return content;
@@ -105,7 +76,7 @@ void PageCompression::work() {
     try {
       job.content += job.rest();
       job.rest = nullptr;
-      deflated = deflate_all(job.content);
+      deflated = zlib_deflate(job.content);
     } catch (...) {
       job.error = std::current_exception();
     }
@@ -128,8 +99,7 @@ void PageCompression::finish() {
                           static_cast<HPDF_UINT>(job.content.size())) != HPDF_OK) {
       throw Error(ErrorKind::internal, "", 0, "libharu could not take a deflated page");
     }
-    attr->contents->filter = HPDF_STREAM_FILTER_NONE;
-    attr->contents->write_fn = write_flate_filter;
+    mark_deflated(attr->contents);
   }
   jobs_.clear();
   next_ = done_ = 0;

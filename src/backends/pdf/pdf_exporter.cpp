@@ -197,7 +197,7 @@ std::string render(const layout::PageTree& tree, const char* source_date_epoch, 
   compression.finish();
   add_links(document, tree, pages);
   add_outline(document, tree, pages);
-  return document.save();
+  return document.save(workers);
 }
 
 }  // namespace pdf
