@@ -234,6 +234,11 @@ void run_each(const Job& job, const Exporter& exporter, const ExportOptions& opt
     // threads of their own (they wait for the disk, not the processor).
     const unsigned busy = thread_count(job.threads);
     WaitingPool writers(4 * busy, 8 * busy);
+    // With an article on every core, an article's own threads (its pictures, fonts and
+    // pages done side by side) would only queue behind the others, and starting them cost
+    // six thread starts an article.
+    ExportOptions each = options;
+    if (selected.size() > 1 && busy > 1) each.threads = 1;
     Diagnostics unused;
     run_in_parallel(
         selected.size(), job.threads,
@@ -242,7 +247,7 @@ void run_each(const Job& job, const Exporter& exporter, const ExportOptions& opt
           ++started;
           StringSink sink;
           try {
-            exporter.write_model(read_markdown_file(all[selected[k]], job.read, own[k]), options, sink, own[k]);
+            exporter.write_model(read_markdown_file(all[selected[k]], job.read, own[k]), each, sink, own[k]);
           } catch (const Error& e) {
             failed(k, e);
             return;

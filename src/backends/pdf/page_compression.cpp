@@ -57,6 +57,17 @@ void PageCompression::add(HPDF_Page page, std::function<std::string()> rest) {
   job.page = page;
   job.content = std::move(*content);
   job.rest = std::move(rest);
+  if (threads_ == 1) {
+    // One thread: the page is finished here, and no thread is started for it.
+    job.content += job.rest();
+    job.rest = nullptr;
+    job.failed = !zlib_deflate(job.content);
+    job.done = true;
+    jobs_.push_back(std::move(job));
+    ++next_;
+    ++done_;
+    return;
+  }
   {
     std::lock_guard lock(mutex_);
     jobs_.push_back(std::move(job));

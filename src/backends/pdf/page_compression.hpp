@@ -19,7 +19,7 @@ namespace galley::backends::pdf {
 
 class PageCompression {
  public:
-  /// Up to `threads` threads (at least one) share the pages.
+  /// Up to `threads` threads share the pages; with one (or 0), add() finishes each page itself.
   explicit PageCompression(unsigned threads);
   ~PageCompression();
   PageCompression(const PageCompression&) = delete;
