@@ -4,7 +4,7 @@
 #
 # Why: most galley runs convert one article in 20 ms, and a fifth of that was the dynamic
 # loader: mapping 36 shared objects and resolving 7,700 symbols through all of them. These
-# ten are only loaded for galley (nothing else in its closure needs them); linking them in
+# nine are only loaded for galley (nothing else in its closure needs them); linking them in
 # leaves 26 objects to map and their symbols resolved once, at build time. The others
 # (libharu, libzip, fontconfig, FreeType, HarfBuzz, fmt, toml++, tinyxml2, libunibreak,
 # libpng, zlib) either ship no archive or are also loaded by another shared object.

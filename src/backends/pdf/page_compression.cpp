@@ -59,9 +59,7 @@ void PageCompression::add(HPDF_Page page, std::function<std::string()> rest) {
   job.rest = std::move(rest);
   if (threads_ == 1) {
     // One thread: the page is finished here, and no thread is started for it.
-    job.content += job.rest();
-    job.rest = nullptr;
-    job.failed = !zlib_deflate(job.content);
+    complete(job);
     job.done = true;
     jobs_.push_back(std::move(job));
     ++next_;
@@ -76,6 +74,16 @@ void PageCompression::add(HPDF_Page page, std::function<std::string()> rest) {
   changed_.notify_all();
 }
 
+void PageCompression::complete(Job& job) {
+  try {
+    job.content += job.rest();
+    job.rest = nullptr;
+    job.failed = !zlib_deflate(job.content);
+  } catch (...) {
+    job.error = std::current_exception();
+  }
+}
+
 void PageCompression::work() {
   std::unique_lock lock(mutex_);
   for (;;) {
@@ -83,16 +91,8 @@ void PageCompression::work() {
     if (next_ >= jobs_.size()) return;  // stopping, nothing left
     Job& job = jobs_[next_++];
     lock.unlock();
-    bool deflated = false;
-    try {
-      job.content += job.rest();
-      job.rest = nullptr;
-      deflated = zlib_deflate(job.content);
-    } catch (...) {
-      job.error = std::current_exception();
-    }
+    complete(job);
     lock.lock();
-    job.failed = !deflated;
     job.done = true;
     ++done_;
     changed_.notify_all();

@@ -43,6 +43,8 @@ class PageCompression {
     bool failed = false;
     std::exception_ptr error;
   };
+  /// Writes the rest of a job's page and deflates it; what fails is kept in the job.
+  static void complete(Job& job);
   void work();
 
   std::mutex mutex_;
