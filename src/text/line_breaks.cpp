@@ -6,8 +6,11 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <mutex>
 #include <string>
+
+#include "text/unicode.hpp"
 
 namespace galley::text {
 namespace {
@@ -19,6 +22,50 @@ void ensure_initialised() {
   std::call_once(once, [] { init_linebreak(); });
 }
 
+// Letters of class AL (alphabetic) in UAX #14, in every language libunibreak tailors: Latin
+// (Basic, Latin-1, Extended-A) and basic Cyrillic. No line breaks between two AL (LB28), and a
+// run of them leaves the algorithm as one of them does, so libunibreak is handed each run as
+// one letter: it finds every character's class by a binary search of its table, and letters
+// are most of a paragraph (2 December 2026: 10% of the instructions of a 100-article PDF).
+// tests/unit/text_line_breaks_test.cpp checks the results against libunibreak's own.
+bool plain_letter(char32_t c) {
+  return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z') ||
+         (c >= 0xC0 && c <= 0x17F && c != 0xD7 && c != 0xF7) || (c >= 0x410 && c <= 0x44F);
+}
+
+// `text` with every run of plain letters shortened to one 'a' into `out`; `source[j]` is the
+// byte of `text` that byte j of `out` stands for (for a run: its last byte). False when `text`
+// is not UTF-8: libunibreak reads such bytes its own way, which can take in the letters after
+// them, so it is given the text as it is.
+bool shorten(std::string_view text, std::string& out, std::vector<std::uint32_t>& source) {
+  out.reserve(text.size());
+  source.reserve(text.size());
+  for (std::size_t pos = 0; pos < text.size();) {
+    const std::size_t start = pos;
+    const char32_t c = next_code_point(text, pos);
+    if (c == 0xFFFD && text.substr(start, pos - start) != "\xEF\xBF\xBD") return false;
+    if (!plain_letter(c)) {
+      for (std::size_t b = start; b < pos; ++b) {
+        out += text[b];
+        source.push_back(static_cast<std::uint32_t>(b));
+      }
+      continue;
+    }
+    std::size_t end = pos;
+    for (std::size_t next = pos; next < text.size() && plain_letter(next_code_point(text, next));) end = next;
+    pos = end;
+    out += 'a';
+    source.push_back(static_cast<std::uint32_t>(end - 1));
+  }
+  return true;
+}
+
+LineBreak ours(char libunibreak) {
+  return libunibreak == LINEBREAK_MUSTBREAK    ? LineBreak::mandatory
+         : libunibreak == LINEBREAK_ALLOWBREAK ? LineBreak::allowed
+                                                : LineBreak::none;
+}
+
 }  // namespace
 
 std::vector<LineBreak> line_breaks(std::string_view text, std::string_view language) {
@@ -28,13 +75,14 @@ std::vector<LineBreak> line_breaks(std::string_view text, std::string_view langu
   // libunibreak matches its tailorings by prefix ("de" for "de-AT"), in lower case.
   std::string lang(language);
   std::transform(lang.begin(), lang.end(), lang.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  std::vector<char> breaks(text.size());
-  set_linebreaks_utf8(reinterpret_cast<const utf8_t*>(text.data()), text.size(), lang.empty() ? nullptr : lang.c_str(),
+  std::string short_text;
+  std::vector<std::uint32_t> source;
+  const bool shortened = shorten(text, short_text, source);
+  const std::string_view shown = shortened ? std::string_view(short_text) : text;
+  std::vector<char> breaks(shown.size());
+  set_linebreaks_utf8(reinterpret_cast<const utf8_t*>(shown.data()), shown.size(), lang.empty() ? nullptr : lang.c_str(),
                       breaks.data());
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (breaks[i] == LINEBREAK_MUSTBREAK) out[i] = LineBreak::mandatory;
-    if (breaks[i] == LINEBREAK_ALLOWBREAK) out[i] = LineBreak::allowed;
-  }
+  for (std::size_t j = 0; j < shown.size(); ++j) out[shortened ? source[j] : j] = ours(breaks[j]);
   // The end of the text always reads as a mandatory break: it is none of ours.
   out.back() = LineBreak::none;
   return out;

@@ -2,8 +2,11 @@
 #include "text/line_breaks.hpp"
 
 #include <gtest/gtest.h>
+#include <linebreak.h>
 
+#include <cstdint>
 #include <string>
+#include <vector>
 
 namespace galley::text {
 namespace {
@@ -68,6 +71,67 @@ TEST(LineBreaks, CyrillicAndBytesInsideCharacters) {
 }
 
 TEST(LineBreaks, EmptyText) { EXPECT_TRUE(line_breaks("", "en").empty()); }
+
+// libunibreak on the whole text, as line_breaks called it before it shortened runs of letters.
+std::vector<LineBreak> reference(std::string_view text, const char* language) {
+  init_linebreak();
+  std::vector<char> breaks(text.size());
+  set_linebreaks_utf8(reinterpret_cast<const utf8_t*>(text.data()), text.size(), language, breaks.data());
+  std::vector<LineBreak> out(text.size(), LineBreak::none);
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (breaks[i] == LINEBREAK_MUSTBREAK) out[i] = LineBreak::mandatory;
+    if (breaks[i] == LINEBREAK_ALLOWBREAK) out[i] = LineBreak::allowed;
+  }
+  if (!out.empty()) out.back() = LineBreak::none;
+  return out;
+}
+
+// Random texts from pieces chosen to meet the letters line_breaks shortens on every side:
+// each shortened letter, punctuation and quotes of every tailoring, digits, spaces of every
+// kind, hyphens and dashes, combining marks, CJK, Hebrew, URLs, bytes that are not UTF-8.
+TEST(LineBreaks, SameAsLibunibreakOnTheWholeText) {
+  std::vector<std::string> pieces = {
+      " ", "  ", "\u00A0", "\u202F", "\u2009", "\u3000", "\n", "\t", "-", "\u2010", "\u2013", "\u2014", "\u00AD",
+      "/", ".", ",", ";", ":", "!", "?", "(", ")", "[", "]", "{", "}", "\"", "'", "\u00AB", "\u00BB", "\u201C",
+      "\u201D", "\u201E", "\u2018", "\u2019", "\u201A", "\u2039", "\u203A", "\u2026", "%", "$", "\u00A3",
+      "\u20AC", "#", "&", "+", "=", "*", "0", "1", "42", "1,000", "3.5", "\u0301", "\u0306", "\u0483", "\u200B",
+      "\u2060", "\uFEFF", "\u4E2D", "\u6587", "\u3002", "\u300C", "\u05D0", "\u05D1", "\u0627", "\u0E01",
+      "\uAC00", "\u30A2", "https://", "www.", "e-mail", "\x80", "\xC3", "\xE2\x80", "\xF0\x9F\x98\x80",
+      "\xC1\xA1", "\xFF", "\u00D7", "\u00F7", "\u00AA", "\u00B5", "\u0400", "\u045F", "\u0460", "\u0180"};
+  for (char32_t c = 0; c < 0x500; ++c) {  // every letter the shortcut knows, and its neighbours
+    if ((c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z') || (c >= 0xC0 && c <= 0x180) || (c >= 0x400 && c <= 0x460)) {
+      std::string s;
+      if (c < 0x80) {
+        s += static_cast<char>(c);
+      } else {
+        s += static_cast<char>(0xC0 | (c >> 6));
+        s += static_cast<char>(0x80 | (c & 0x3F));
+      }
+      pieces.push_back(s);
+      pieces.push_back(s + s + s);
+    }
+  }
+  const char* languages[] = {"en", "de", "fr", "es", "ru", "zh", "ja", "ko", nullptr};
+  std::uint64_t state = 0x9E3779B97F4A7C15ULL;
+  auto next = [&state] {  // splitmix64: the same texts on every run
+    std::uint64_t z = (state += 0x9E3779B97F4A7C15ULL);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+    return z ^ (z >> 31);
+  };
+  for (int round = 0; round < 20000; ++round) {
+    std::string text;
+    const std::size_t count = 1 + next() % 12;
+    for (std::size_t k = 0; k < count; ++k) text += pieces[next() % pieces.size()];
+    const char* language = languages[next() % std::size(languages)];
+    const std::vector<LineBreak> ours = line_breaks(text, language ? language : "");
+    const std::vector<LineBreak> theirs = reference(text, language);
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      ASSERT_EQ(ours[i], theirs[i]) << "byte " << i << " (0x" << std::hex << (static_cast<unsigned>(text[i]) & 0xFF)
+                                    << std::dec << ") of \"" << text << "\" in " << (language ? language : "no language");
+    }
+  }
+}
 
 }  // namespace
 }  // namespace galley::text
