@@ -7,6 +7,7 @@
 #include <hpdf_utils.h>
 
 #include <charconv>
+#include <cmath>
 #include <optional>
 #include <string>
 #include <vector>
@@ -21,6 +22,32 @@ HPDF_REAL channel(std::uint8_t value) { return static_cast<HPDF_REAL>(value / 25
 // A coordinate for the content stream: at most three decimals (a thousandth of a point), no
 // trailing zeros, never "-0"; to_chars is locale-independent.
 void append_number(std::string& out, double value) {
+  // The thousandths as an integer, unless the product might round the other way than the
+  // exact decimal would (within a millionth of a tie): to_chars with a precision takes the
+  // long way through its printf emulation, half the cost of a page's text stream.
+  const double thousandths = value * 1000.0;
+  if (std::abs(thousandths) < 1e9 && std::abs(std::abs(thousandths - std::trunc(thousandths)) - 0.5) > 1e-6) {
+    const auto rounded = static_cast<long long>(std::nearbyint(thousandths));
+    if (rounded == 0) {
+      out += '0';
+      return;
+    }
+    const unsigned long long magnitude = static_cast<unsigned long long>(rounded < 0 ? -rounded : rounded);
+    char buffer[32];
+    char* end = buffer;
+    if (rounded < 0) *end++ = '-';
+    end = std::to_chars(end, buffer + sizeof buffer, magnitude / 1000).ptr;
+    unsigned fraction = static_cast<unsigned>(magnitude % 1000);
+    if (fraction != 0) {
+      *end++ = '.';
+      for (unsigned place = 100; fraction != 0; place /= 10) {
+        *end++ = static_cast<char>('0' + fraction / place);
+        fraction %= place;
+      }
+    }
+    out.append(buffer, static_cast<std::size_t>(end - buffer));
+    return;
+  }
   char buffer[32];
   const auto end = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed, 3).ptr;
   std::string_view text(buffer, static_cast<std::size_t>(end - buffer));
