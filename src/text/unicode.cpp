@@ -30,6 +30,15 @@ Fate fate_of(char32_t c) {
   return Fate::keep;
 }
 
+// Characters NFC leaves as they are, alone or beside each other: Latin and Greek letters below
+// the combining marks, Cyrillic before its marks, punctuation (not the quads U+2000 and
+// U+2001, which NFC replaces) and currency signs. A text of these alone skips utf8proc_NFC,
+// which cost 4% of a collection's layout (tests/unit/text_unicode_test.cpp checks each pair).
+bool stays_composed(char32_t c) {
+  return c < 0x300 || (c >= 0x400 && c <= 0x482) || (c >= 0x2010 && c <= 0x2027) || (c >= 0x2030 && c <= 0x205E) ||
+         (c >= 0x20A0 && c <= 0x20BF);
+}
+
 bool plain_ascii(std::string_view text) {
   for (char ch : text) {
     const auto c = static_cast<unsigned char>(ch);
@@ -67,13 +76,17 @@ std::string drawable(std::string_view text, Repairs* repairs, bool keep_soft_hyp
   if (plain_ascii(text)) return std::string(text);
   std::string filtered;
   filtered.reserve(text.size());
+  bool nfc_already = true;
   for (std::size_t pos = 0; pos < text.size();) {
     const std::size_t start = pos;
     const char32_t c = next_code_point(text, pos);
     const bool invalid = c == 0xFFFD && !(pos - start == 3 && text.substr(start, 3) == "\xEF\xBF\xBD");
     if (invalid && repairs) repairs->invalid_utf8 = true;
     switch (c == 0xAD && keep_soft_hyphens ? Fate::keep : fate_of(c)) {
-      case Fate::keep: append_utf8(filtered, c); break;
+      case Fate::keep:
+        append_utf8(filtered, c);
+        nfc_already = nfc_already && stays_composed(c);
+        break;
       case Fate::drop: break;
       case Fate::space: filtered += ' '; break;
       case Fate::replace:
@@ -82,7 +95,7 @@ std::string drawable(std::string_view text, Repairs* repairs, bool keep_soft_hyp
         break;
     }
   }
-  if (plain_ascii(filtered)) return filtered;
+  if (nfc_already) return filtered;  // replacements (U+FFFD) stay composed too
   // NFC composes what it can (e + U+0301 -> é): fonts have the composed glyphs, and libharu
   // has no mark positioning.
   auto* composed = utf8proc_NFC(reinterpret_cast<const utf8proc_uint8_t*>(filtered.c_str()));

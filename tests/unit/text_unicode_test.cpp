@@ -2,6 +2,11 @@
 #include "text/unicode.hpp"
 
 #include <gtest/gtest.h>
+#include <utf8proc.h>
+
+#include <cstdlib>
+#include <string>
+#include <vector>
 
 namespace galley::text {
 namespace {
@@ -45,6 +50,32 @@ TEST(TextUnicode, DrawableRemovesWhatLibharuDrawsWrongly) {
 
 TEST(TextUnicode, DrawableComposesToNfc) {
   EXPECT_EQ(drawable("e\u0301t\u00e9"), "\u00e9t\u00e9");
+}
+
+// drawable skips NFC for texts of these characters alone (unicode.cpp: stays_composed): NFC
+// must leave each of them, and each pair of them, as it is.
+TEST(TextUnicode, TextsDrawableLeavesUncomposedAreNfcAlready) {
+  std::vector<std::string> characters;
+  const std::pair<char32_t, char32_t> ranges[] = {{0x20, 0x2FF}, {0x400, 0x482}, {0x2010, 0x2027}, {0x2030, 0x205E},
+                                                  {0x20A0, 0x20BF}};
+  for (const auto& [first, last] : ranges) {
+    for (char32_t c = first; c <= last; ++c) {
+      std::string one;
+      append_utf8(one, c);
+      if (drawable(one) == one) characters.push_back(one);
+    }
+  }
+  ASSERT_GT(characters.size(), 900u);
+  auto nfc = [](const std::string& text) {
+    auto* composed = utf8proc_NFC(reinterpret_cast<const utf8proc_uint8_t*>(text.c_str()));
+    std::string out(reinterpret_cast<const char*>(composed));
+    std::free(composed);
+    return out;
+  };
+  for (const std::string& a : characters) {
+    ASSERT_EQ(nfc(a), a);
+    for (const std::string& b : characters) ASSERT_EQ(nfc(a + b), a + b);
+  }
 }
 
 TEST(TextUnicode, IsDrawableAgreesWithDrawable) {
