@@ -56,12 +56,19 @@ void append_number(std::string& out, double value) {
   out += text == "-0" ? "0" : text;
 }
 
-void append_hex(std::string& out, std::string_view bytes) {
-  static constexpr char digits[] = "0123456789ABCDEF";
+// The codes as a literal string's contents: two bytes a glyph where hex took four, so the
+// page's stream is a third shorter to deflate. Only the string's delimiters and the escape
+// need escaping, and a carriage return, which a reader would take for an end of line.
+void append_literal(std::string& out, std::string_view bytes) {
   for (const char c : bytes) {
-    const auto byte = static_cast<unsigned char>(c);
-    out += digits[byte >> 4];
-    out += digits[byte & 0xF];
+    if (c == '(' || c == ')' || c == '\\') {
+      out += '\\';
+      out += c;
+    } else if (c == '\r') {
+      out += "\\r";
+    } else {
+      out += c;
+    }
   }
 }
 
@@ -89,29 +96,29 @@ void append_fill(std::string& out, const layout::Colour& colour, bool cmyk) {
   out += cmyk ? "k\012" : "rg\012";
 }
 
-// `<codes> Tj`, or with kerning `[<codes> 74 <codes>] TJ`: a TJ number moves the next glyph
+// `(codes) Tj`, or with kerning `[(codes) 74 (codes)] TJ`: a TJ number moves the next glyph
 // left by thousandths of the font size, the negated Kern::amount. Viewers and pdftotext
 // take small adjustments as kerning, not as spaces, so words stay whole when extracted.
 void append_show(std::string& operators, const layout::TextRun& run, const HpdfDocument& document) {
   const std::string text = drawn_text(run);
   if (run.kerns.empty() || text != run.text) {
-    operators += '<';
-    append_hex(operators, document.encode(text));
-    operators += "> Tj\n";
+    operators += '(';
+    append_literal(operators, document.encode(text));
+    operators += ") Tj\n";
     return;
   }
-  operators += "[<";
+  operators += "[(";
   std::size_t from = 0;
   for (const layout::Kern& kern : run.kerns) {
     if (kern.offset <= from || kern.offset >= text.size()) continue;
-    append_hex(operators, document.encode(std::string_view(text).substr(from, kern.offset - from)));
-    operators += "> ";
+    append_literal(operators, document.encode(std::string_view(text).substr(from, kern.offset - from)));
+    operators += ") ";
     operators += std::to_string(-kern.amount);
-    operators += " <";
+    operators += " (";
     from = kern.offset;
   }
-  append_hex(operators, document.encode(std::string_view(text).substr(from)));
-  operators += ">] TJ\n";
+  append_literal(operators, document.encode(std::string_view(text).substr(from)));
+  operators += ")] TJ\n";
 }
 
 class PageDrawer {
