@@ -49,12 +49,7 @@ bool plain_ascii(std::string_view text) {
 
 }  // namespace
 
-char32_t next_code_point(std::string_view text, std::size_t& pos) {
-  const auto c = static_cast<unsigned char>(text[pos]);
-  if (c < 0x80) {
-    ++pos;
-    return c;
-  }
+char32_t next_code_point_beyond_ascii(std::string_view text, std::size_t& pos) {
   utf8proc_int32_t cp = -1;
   const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(text.data() + pos);
   const utf8proc_ssize_t length = utf8proc_iterate(bytes, static_cast<utf8proc_ssize_t>(text.size() - pos), &cp);

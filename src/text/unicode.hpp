@@ -11,7 +11,16 @@ namespace galley::text {
 
 /// Decodes the code point starting at `text[pos]` and advances `pos` past it; an invalid or
 /// truncated sequence gives U+FFFD and advances one byte.
-char32_t next_code_point(std::string_view text, std::size_t& pos);
+/// (Inline for ASCII, the most of what layout decodes: the call was 3% of a collection's PDF.)
+char32_t next_code_point_beyond_ascii(std::string_view text, std::size_t& pos);
+inline char32_t next_code_point(std::string_view text, std::size_t& pos) {
+  const auto c = static_cast<unsigned char>(text[pos]);
+  if (c < 0x80) {
+    ++pos;
+    return c;
+  }
+  return next_code_point_beyond_ascii(text, pos);
+}
 
 /// Appends the UTF-8 encoding of `c` to `out`.
 void append_utf8(std::string& out, char32_t c);
