@@ -78,7 +78,7 @@ void PageCompression::complete(Job& job) {
   try {
     job.content += job.rest();
     job.rest = nullptr;
-    job.failed = !zlib_deflate(job.content);
+    job.failed = !zlib_deflate(job.content, page_deflate_level);
   } catch (...) {
     job.error = std::current_exception();
   }

@@ -27,9 +27,9 @@ bool left_to_deflate(HPDF_Dict dict) {
 
 }  // namespace
 
-bool zlib_deflate(std::string& content) {
+bool zlib_deflate(std::string& content, int level) {
   std::unique_ptr<libdeflate_compressor, decltype(&libdeflate_free_compressor)> compressor(
-      libdeflate_alloc_compressor(6), libdeflate_free_compressor);
+      libdeflate_alloc_compressor(level), libdeflate_free_compressor);
   if (!compressor) return false;
   std::string out(libdeflate_zlib_compress_bound(compressor.get(), content.size()), '\0');
   const std::size_t written =

@@ -12,9 +12,16 @@
 
 namespace galley::backends::pdf {
 
-/// `content` deflated in zlib format (what FlateDecode reads) by libdeflate at zlib's default
-/// level, which is faster than zlib and no larger. False when libdeflate fails.
-bool zlib_deflate(std::string& content);
+/// How hard libdeflate tries. Fonts, maps and pictures are made once a document: zlib's
+/// default level. Pages' text is most of what is deflated: the fastest level, which for 100
+/// articles (2 December 2026) took 90 M of 1,404 M instructions off and made the PDF 2% larger.
+inline constexpr int default_deflate_level = 6;
+inline constexpr int page_deflate_level = 1;
+
+/// `content` deflated in zlib format (what FlateDecode reads) by libdeflate at `level`
+/// (1 to 12; 6 is zlib's default, whose output it matches in size, faster). False when
+/// libdeflate fails.
+bool zlib_deflate(std::string& content, int level = default_deflate_level);
 
 /// The bytes of a libharu memory stream.
 std::string memory_stream_bytes(HPDF_Stream stream);
