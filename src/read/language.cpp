@@ -98,12 +98,9 @@ std::string guess_language(const std::vector<SourcedBlock>& blocks) {
       }
       continue;
     }
-    const std::size_t start = pos;
-    next_code_point(text, pos);
-    const std::string lowered = to_lower(std::string_view(text).substr(start, pos - start));
-    if (lowered.empty()) continue;  // invalid UTF-8, which to_lower drops
-    std::size_t at = 0;
-    const auto cp = next_code_point(lowered, at);
+    const std::int32_t read = next_code_point(text, pos);
+    if (read < 0) continue;  // invalid UTF-8, which to_lower drops
+    const std::int32_t cp = to_lower(read);
     if (is_cyrillic(cp)) {
       ++cyrillic;
       ukrainian += cp == 0x0456 || cp == 0x0457 || cp == 0x0454 || cp == 0x0491;  // і ї є ґ
@@ -111,7 +108,7 @@ std::string guess_language(const std::vector<SourcedBlock>& blocks) {
       ++latin;
     }
     if (is_letter(cp)) {
-      word += lowered;
+      append_utf8(word, cp);
     } else if (!word.empty()) {
       score_word();
     }

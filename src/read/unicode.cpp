@@ -66,10 +66,12 @@ std::string to_lower(std::string_view text) {
       continue;
     }
     auto cp = next_code_point(text, pos);
-    if (cp >= 0) append_utf8(out, utf8proc_tolower(cp));
+    if (cp >= 0) append_utf8(out, to_lower(cp));
   }
   return out;
 }
+
+std::int32_t to_lower(std::int32_t cp) { return utf8proc_tolower(cp); }
 
 std::int32_t first_code_point(std::string_view text) {
   std::size_t pos = 0;

@@ -22,6 +22,8 @@ bool is_cyrillic(std::int32_t cp);
 
 /// Lower-cases with Unicode case mapping ("МАРТА" -> "марта").
 std::string to_lower(std::string_view text);
+/// The same mapping for one code point ('М' -> 'м').
+std::int32_t to_lower(std::int32_t cp);
 
 /// The first code point of `text`, or -1 when it is empty.
 std::int32_t first_code_point(std::string_view text);
