@@ -20,7 +20,7 @@ endforeach()
 # shared library records them itself; the static one cannot, and naming imported targets
 # here would make consumers find every one of galley's dependencies.
 set(GALLEY_STATIC_LIBS
-    -lcmark-gfm-extensions -lcmark-gfm -lyaml-cpp -ltomlplusplus -lutf8proc -ltinyxml2 -lzip -ldeflate -lz -luuid
+    -lcmark-gfm-extensions -lcmark-gfm -lyaml-cpp -ltomlplusplus -lutf8proc -ltinyxml2 -lzip -ldeflate -lz -luuid -lcrypto
     -lpng16 -ljpeg -lgif -lwebp -lhpdf -lfontconfig -lfreetype -lharfbuzz-subset -lharfbuzz -lunibreak -lhyphen -lfmt
     -pthread)
 list(JOIN GALLEY_STATIC_LIBS " " GALLEY_STATIC_LIBS_TEXT)

@@ -3,8 +3,10 @@
 #include "backends/epub/identifier.hpp"
 
 #include <gtest/gtest.h>
+#include <uuid/uuid.h>
 
 #include <cctype>
+#include <string>
 
 namespace galley::backends::epub {
 namespace {
@@ -28,6 +30,25 @@ TEST(EpubIdentifier, UuidIsVersion5StableAndFollowsContent) {
   EXPECT_EQ(a, urn({"<html>one</html>", "title"}));
   EXPECT_NE(a, urn({"<html>one</html>", "title!"}));
   EXPECT_NE(urn({"ab", "c"}), urn({"a", "bc"}));  // parts are length-prefixed
+}
+
+// The identifier is libcrypto's SHA-1 made into a UUID as libuuid's uuid_generate_sha1 makes
+// it: the same UUIDs as libuuid alone gave, so books keep their identifiers.
+TEST(EpubIdentifier, UuidsAreLibuuidsVersion5) {
+  auto libuuid = [](const char* space, std::string_view name) {
+    uuid_t id;
+    uuid_generate_sha1(id, *uuid_get_template(space), name.data(), name.size());
+    char text[37];
+    uuid_unparse_lower(id, text);
+    return std::string(text);
+  };
+  for (const std::string& part : {std::string(), std::string("<html>one</html>"), std::string(100000, 'x')}) {
+    const std::string digest = ContentUuid::digest(part);
+    EXPECT_EQ(digest, libuuid("oid", part));
+    ContentUuid uuid;
+    uuid.add_digest(digest);
+    EXPECT_EQ(uuid.urn(), "urn:uuid:" + libuuid("url", "galley:epub:" + digest + ":"));
+  }
 }
 
 TEST(EpubIdentifier, ModifiedTimeComesFromSourceDateEpoch) {
