@@ -7,6 +7,7 @@
 // never disagree.
 #include "image/formats.hpp"
 
+#include <libdeflate.h>
 #include <zlib.h>
 
 #include <algorithm>
@@ -51,7 +52,8 @@ bool image_data_clean(std::string_view bytes, std::size_t at, std::uint64_t rows
     if (bytes.substr(at + 4, 4) != "IDAT" || length > 0x7FFFFFFFu) return false;
     if (length > std::max(chunk_cap, expected) || length > bytes.size() - at - 12) return false;
     const std::string_view type_and_data = bytes.substr(at + 4, 4 + std::size_t{length});
-    const auto crc = crc32_z(0, reinterpret_cast<const Bytef*>(type_and_data.data()), type_and_data.size());
+    // CRC-32 by libdeflate's carry-less multiplication, several times zlib's speed.
+    const std::uint32_t crc = libdeflate_crc32(0, type_and_data.data(), type_and_data.size());
     if (crc != big32(bytes, at + 8 + length)) return false;
     z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data() + at + 8));
     z.avail_in = length;

@@ -2,7 +2,7 @@
 // entries in the order added. Large entries are compressed beforehand (on any thread, by
 // deflate()) and set aside in a SpillFile; libzip copies them as they are. The archive itself
 // is written into a SpillFile too and streamed to the sink. The only header that names
-// libzip's job; zip.h and zlib.h stay in the .cpp.
+// libzip's job; zip.h and libdeflate.h stay in the .cpp.
 #pragma once
 
 #include <memory>
