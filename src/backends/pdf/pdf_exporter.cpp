@@ -5,8 +5,9 @@
 #include <fmt/format.h>
 #include <hpdf_objects.h>
 
-#include <cstdlib>
 #include <algorithm>
+#include <cstdlib>
+#include <future>
 #include <map>
 
 #include "backends/pdf/draw.hpp"
@@ -169,8 +170,6 @@ std::vector<char32_t> characters_beside_pages(const layout::PageTree& tree) {
 std::string render(const layout::PageTree& tree, const char* source_date_epoch, Diagnostics& diagnostics,
                    unsigned threads) {
   HpdfDocument document;
-  document.set_text(characters_by_font(tree), characters_beside_pages(tree));
-  set_info(document, tree.info, source_date_epoch, diagnostics);
   PdfImages images(document, tree.cmyk);
   const unsigned workers = thread_count(threads);
   std::vector<const layout::Picture*> pictures;
@@ -179,8 +178,19 @@ std::string render(const layout::PageTree& tree, const char* source_date_epoch, 
       if (const auto* picture = std::get_if<layout::Picture>(&item)) pictures.push_back(picture);
     }
   }
-  images.check_ahead(pictures, workers);
+  // With threads to spare, the pictures are read and checked while the text's encoding is
+  // made, which is one thread's work; nothing of libharu's is touched until then. (The future
+  // is waited for on every way out.) One thread, as in a batch of one-article PDFs, starts none.
+  std::future<void> checks;
+  if (workers > 1) {
+    checks = std::async(std::launch::async, [&] { images.check_ahead(pictures, workers); });
+  } else {
+    images.check_ahead(pictures, workers);
+  }
+  document.set_text(characters_by_font(tree), characters_beside_pages(tree));
+  set_info(document, tree.info, source_date_epoch, diagnostics);
   document.subset_ahead(workers);
+  if (checks.valid()) checks.get();
   PageCompression compression(workers);
   std::vector<HPDF_Page> pages;
   for (const layout::Page& page : tree.pages) {
