@@ -260,7 +260,7 @@ PageText draw_page(HpdfDocument& document, PdfImages& images, HPDF_Page target, 
 }
 
 std::string write_text(const PageText& text, const HpdfDocument& document) {
-  // Each run is `dx dy Td <codes> Tj` from the last one: HPDF_Page_TextOut clears a 512-byte
+  // Each run is `dx dy Td (codes) Tj` from the last one: HPDF_Page_TextOut clears a 512-byte
   // buffer byte by byte and measures the text again for every word, and the position it
   // would track is never used.
   std::string out;
