@@ -59,7 +59,12 @@ void lay_out_article(Context& context, const model::Document& document, int numb
   writer.blocks(document.blocks, column, env);
   if (flow.slices.size() > body) flow.slices[body].space_before = style.title_block_space;
   lay_out_notes(writer, document, first_note, column);
-  if (document.meta.source) writer.add(set_source_line(context, *document.meta.source, column), style.end_space);
+  if (document.meta.source) {
+    // The source line never stands alone at the top of a page: it goes over with the line
+    // before it (and that line's widow rule brings one more).
+    if (flow.slices.size() > first) flow.slices.back().keep_with_next = true;
+    writer.add(set_source_line(context, *document.meta.source, column), style.end_space);
+  }
   context.end_article();
 }
 
