@@ -40,22 +40,26 @@ bool plain_letter(char32_t c) {
 bool shorten(std::string_view text, std::string& out, std::vector<std::uint32_t>& source) {
   out.reserve(text.size());
   source.reserve(text.size());
+  bool in_run = false;
   for (std::size_t pos = 0; pos < text.size();) {
     const std::size_t start = pos;
     const char32_t c = next_code_point(text, pos);
-    if (c == 0xFFFD && text.substr(start, pos - start) != "\xEF\xBF\xBD") return false;
-    if (!plain_letter(c)) {
-      for (std::size_t b = start; b < pos; ++b) {
-        out += text[b];
-        source.push_back(static_cast<std::uint32_t>(b));
+    if (not_utf8(c, pos - start)) return false;
+    if (plain_letter(c)) {
+      if (in_run) {
+        source.back() = static_cast<std::uint32_t>(pos - 1);  // the run's 'a' stands for its end
+      } else {
+        out += 'a';
+        source.push_back(static_cast<std::uint32_t>(pos - 1));
+        in_run = true;
       }
       continue;
     }
-    std::size_t end = pos;
-    for (std::size_t next = pos; next < text.size() && plain_letter(next_code_point(text, next));) end = next;
-    pos = end;
-    out += 'a';
-    source.push_back(static_cast<std::uint32_t>(end - 1));
+    in_run = false;
+    for (std::size_t b = start; b < pos; ++b) {
+      out += text[b];
+      source.push_back(static_cast<std::uint32_t>(b));
+    }
   }
   return true;
 }

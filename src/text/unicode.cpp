@@ -75,8 +75,7 @@ std::string drawable(std::string_view text, Repairs* repairs, bool keep_soft_hyp
   for (std::size_t pos = 0; pos < text.size();) {
     const std::size_t start = pos;
     const char32_t c = next_code_point(text, pos);
-    const bool invalid = c == 0xFFFD && !(pos - start == 3 && text.substr(start, 3) == "\xEF\xBF\xBD");
-    if (invalid && repairs) repairs->invalid_utf8 = true;
+    if (not_utf8(c, pos - start) && repairs) repairs->invalid_utf8 = true;
     switch (c == 0xAD && keep_soft_hyphens ? Fate::keep : fate_of(c)) {
       case Fate::keep:
         append_utf8(filtered, c);
@@ -104,7 +103,7 @@ bool is_drawable(std::string_view text) {
   for (std::size_t pos = 0; pos < text.size();) {
     const std::size_t start = pos;
     const char32_t c = next_code_point(text, pos);
-    if (c == 0xFFFD && !(pos - start == 3 && text.substr(start, 3) == "\xEF\xBF\xBD")) return false;
+    if (not_utf8(c, pos - start)) return false;
     if (fate_of(c) != Fate::keep) return false;
   }
   return true;

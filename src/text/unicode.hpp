@@ -22,6 +22,10 @@ inline char32_t next_code_point(std::string_view text, std::size_t& pos) {
   return next_code_point_beyond_ascii(text, pos);
 }
 
+/// Whether `c`, decoded by next_code_point from `length` bytes, stands for bytes that are not
+/// UTF-8 (they give U+FFFD one byte at a time) rather than for an encoded U+FFFD.
+inline bool not_utf8(char32_t c, std::size_t length) { return c == 0xFFFD && length != 3; }
+
 /// Appends the UTF-8 encoding of `c` to `out`.
 void append_utf8(std::string& out, char32_t c);
 
