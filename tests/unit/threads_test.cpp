@@ -5,6 +5,9 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <atomic>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -15,6 +18,7 @@
 #include <vector>
 
 #include "galley/galley.hpp"
+#include "threads/task_pool.hpp"
 
 namespace galley {
 namespace {
@@ -113,6 +117,103 @@ TEST(Threads, AJobOnSeveralThreadsWritesWhatOneThreadWrites) {
   fs::remove_all(root);
   EXPECT_EQ(written[1].size(), 5u);  // three PDFs, the book and the PDF of nine
   EXPECT_TRUE(written[1] == written[4]);
+}
+
+// The book's pipeline: threads run ahead of the in-order steps, and the first article to
+// name a picture checks it on its thread. Pictures shared across the window, a damaged one
+// (warned about for every article naming it), an article that cannot be read and articles
+// waiting for the book's language give what one thread gives.
+TEST(Threads, ABookOfSharedPicturesIsWhatOneThreadMakes) {
+  const fs::path folder = fs::temp_directory_path() / ("galley-shared-" + std::to_string(::getpid()));
+  fs::remove_all(folder);
+  fs::create_directories(folder);
+  auto write = [&](const std::string& name, const std::string& text) {
+    std::ofstream(folder / name, std::ios::binary) << text;
+    return (folder / name).string();
+  };
+  const fs::path images = fs::path(GALLEY_SOURCE_DIR) / "tests/unit/fixtures/images";
+  fs::copy_file(images / "photo.jpg", folder / "photo.jpg");
+  fs::copy_file(images / "rgb8.png", folder / "rgb8.png");
+  write("torn.png", slurp(images / "rgb8.png").substr(0, 60));
+  const char* pictures[] = {"photo.jpg", "rgb8.png", "torn.png"};
+  Job job;
+  for (int i = 0; i < 70; ++i) {
+    std::string text = i < 2 ? "---\nlang: \"not a tag\"\n---\n" : "";
+    text += "# Title " + std::to_string(i) + "\n\n![Picture " + std::to_string(i) + "](" + pictures[i % 3] +
+            ")\n\nText of article " + std::to_string(i) + ".\n";
+    job.inputs.push_back(write("p" + std::to_string(i) + ".md", text));
+  }
+  job.format = "epub";
+  Job torn = job;  // and one article that cannot be read: nothing is written
+  torn.inputs[40] = (folder / "missing.md").string();
+  std::string one_thread_book;
+  std::vector<Diagnostic> one_thread, one_thread_torn;
+  for (unsigned threads : {1u, 2u, 4u, 7u}) {
+    job.threads = torn.threads = threads;
+    job.output = torn.output = (folder / ("book-" + std::to_string(threads) + ".epub")).string();
+    Diagnostics diagnostics, torn_diagnostics;
+    EXPECT_THROW(run(torn, Registry::with_builtins(), torn_diagnostics), Error);
+    run(job, Registry::with_builtins(), diagnostics);
+    const std::string book = slurp(job.output);
+    if (threads == 1) {
+      one_thread_book = book;
+      one_thread = diagnostics.items();
+      one_thread_torn = torn_diagnostics.items();
+      EXPECT_EQ(std::count_if(one_thread.begin(), one_thread.end(),
+                              [](const Diagnostic& d) { return d.message.find("torn.png") != std::string::npos; }),
+                23);
+      EXPECT_EQ(one_thread_torn.size(), one_thread.size() + 1);
+      continue;
+    }
+    EXPECT_TRUE(book == one_thread_book) << threads << " threads";
+    EXPECT_EQ(diagnostics.items(), one_thread) << threads << " threads";
+    EXPECT_EQ(torn_diagnostics.items(), one_thread_torn) << threads << " threads";
+  }
+  fs::remove_all(folder);
+}
+
+// The pool behind the book's pipeline: every task runs once, on the pool's threads (or, with
+// one thread, at once on the owner's), and the owner can wait for the next to finish.
+TEST(Threads, APoolRunsEveryTaskAndTellsTheOwnerOfEachFinish) {
+  std::vector<std::atomic<int>> runs(200);
+  {
+    TaskPool pool(3);
+    for (auto& count : runs) pool.submit([&count] { ++count; });
+    for (std::uint64_t seen = pool.finished(); seen < runs.size(); seen = pool.finished()) pool.wait_past(seen);
+  }
+  for (const auto& count : runs) EXPECT_EQ(count, 1);
+
+  TaskPool inline_pool(1);
+  std::thread::id ran_on;
+  inline_pool.submit([&] { ran_on = std::this_thread::get_id(); });
+  EXPECT_EQ(ran_on, std::this_thread::get_id());
+  EXPECT_EQ(inline_pool.finished(), 1u);
+  inline_pool.wait_past(1);  // nothing queued or running: returns at once
+}
+
+// Destroyed with tasks queued, the pool drops them and waits for the one running, so that
+// what the tasks use may be destroyed right after it.
+TEST(Threads, APoolStopsWithoutRunningWhatIsQueued) {
+  std::atomic<int> started{0}, ran{0};
+  std::atomic<bool> release{false};
+  std::jthread releaser;
+  {
+    TaskPool pool(2);
+    for (int i = 0; i < 50; ++i) {
+      pool.submit([&] {
+        ++started;
+        while (!release) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        ++ran;
+      });
+    }
+    while (started < 2) std::this_thread::yield();
+    // The two running tasks end only once the pool is being destroyed.
+    releaser = std::jthread([&] {
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+      release = true;
+    });
+  }
+  EXPECT_EQ(ran, 2);
 }
 
 }  // namespace

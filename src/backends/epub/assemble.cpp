@@ -1,17 +1,24 @@
-// Articles -> Book, a batch of articles at a time: read them (in parallel), give them their
-// language and images (in order, so names and warnings come out as one thread would make
-// them), write and compress their XHTML (in parallel), set the result aside in the book's
-// spool (in order) and drop the article. Memory holds one batch, whatever the book's length.
-// Nothing here reads the clock or depends on the locale or the number of threads.
+// Articles -> Book, as a pipeline: read them (in parallel), give them their language and
+// images (in order, so names and warnings come out as one thread would make them), write and
+// compress their XHTML (in parallel), set the result aside in the book's spool (in order) and
+// drop the article. The threads run ahead of the in-order steps by a window of articles, with
+// no barrier between steps; memory holds that window, whatever the book's length. Nothing
+// here reads the clock or depends on the locale or the number of threads.
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cstdlib>
+#include <deque>
+#include <future>
+#include <mutex>
+#include <set>
 
 #include "backends/epub/epub_exporter.hpp"
 #include "backends/epub/text.hpp"
 #include "backends/epub/zip_archive.hpp"
 #include "threads/for_each_parallel.hpp"
+#include "threads/task_pool.hpp"
 
 namespace galley::backends::epub {
 namespace {
@@ -29,6 +36,7 @@ struct Slot {
   std::size_t index = 0;  ///< in the stream
   Diagnostics diagnostics;
   std::optional<model::Document> article;
+  std::vector<std::string> pictures;  ///< where its pictures lie (ImageStore::locate)
   CheckedImages images;   ///< its pictures new to the book, read and checked in parallel
   ArticleOptions options;
   bool ready = false;     ///< options complete: it can be written
@@ -62,37 +70,117 @@ class Assembler {
 
   Book run(const ArticleStream& stream, unsigned threads) {
     width_ = std::max(3, static_cast<int>(std::to_string(stream.size()).size()));
-    // Enough articles per batch to keep every thread busy between the ordered steps, few
-    // enough that a batch's articles and XHTML are a few megabytes at most.
-    const std::size_t batch = 16 * threads;
-    for (std::size_t first = 0; first < stream.size(); first += batch) {
-      std::vector<Slot> slots(std::min(batch, stream.size() - first));
-      for (std::size_t k = 0; k < slots.size(); ++k) slots[k].index = first + k;
-      for_each_parallel(slots.size(), threads, [&](std::size_t k) { read(slots[k], stream); });
-      for (auto& slot : slots) prepare(slot);
-      write(slots, threads, stream);
+    // Articles on their way: enough to keep every thread busy while the in-order steps wait
+    // for a long one, few enough that their texts and XHTML are a few megabytes at most.
+    const std::size_t window = 16 * threads;
+    std::deque<InFlight> flight;  // the articles from `done` up to `started`
+    TaskPool pool(threads);       // after `flight`: its threads stop before the articles go
+    const std::size_t total = stream.size();
+    std::size_t started = 0, prepared = 0, done = 0;
+    while (done < total) {
+      const std::uint64_t seen = pool.finished();
+      bool moved = false;
+      while (started < total && started - done < window) {
+        InFlight& item = flight.emplace_back();
+        item.slot.index = started++;
+        pool.submit([this, &item, &stream] {
+          // After a failure nothing more is read, as when one thread stops at it.
+          if (!failed_) attempt(item, [&] { read(item.slot, stream); });
+          item.stage.store(Stage::read, std::memory_order_release);
+        });
+        moved = true;
+      }
+      while (prepared < started && flight[prepared - done].stage.load(std::memory_order_acquire) >= Stage::read) {
+        InFlight& item = flight[prepared++ - done];
+        if (item.error) std::rethrow_exception(item.error);
+        prepare(item.slot);
+        if (item.slot.ready) {
+          pool.submit([this, &item] {
+            attempt(item, [&] { write_xhtml(item.slot); });
+            item.stage.store(Stage::written, std::memory_order_release);
+          });
+        } else {
+          item.stage.store(Stage::written, std::memory_order_relaxed);  // nothing to write yet
+        }
+        moved = true;
+      }
+      while (done < prepared && flight.front().stage.load(std::memory_order_acquire) >= Stage::written) {
+        InFlight& item = flight.front();
+        if (item.error) std::rethrow_exception(item.error);
+        set_aside(item.slot, stream);
+        flight.pop_front();
+        ++done;
+        moved = true;
+      }
+      if (!moved) pool.wait_past(seen);
     }
     // Articles that waited for the book's language: it is known now, or English.
     if (!lang_) lang_ = "en";
     std::vector<Slot> waiting = std::move(waiting_);
     for (auto& slot : waiting) finish_options(slot);
-    write(waiting, threads, stream);
+    for_each_parallel(waiting.size(), threads, [&](std::size_t k) { write_xhtml(waiting[k]); });
+    for (auto& slot : waiting) set_aside(slot, stream);
     if (book_.chapters.empty()) throw Error(ErrorKind::usage, "", 0, "a book needs at least one article");
     return finish();
   }
 
  private:
-  // In parallel: the article, and its pictures the book does not have yet (decoding them to
-  // check them is the dearest part of adding them). The store is only read meanwhile.
+  enum class Stage { queued, read, written };
+  // An article in the pipeline; its stage is set by the thread that took it further, last.
+  struct InFlight {
+    Slot slot;
+    std::atomic<Stage> stage{Stage::queued};
+    std::exception_ptr error;  ///< its failure, rethrown when its turn comes
+  };
+
+  template <typename Step>
+  void attempt(InFlight& item, const Step& step) noexcept {
+    try {
+      step();
+    } catch (...) {
+      item.error = std::current_exception();
+      failed_ = true;
+    }
+  }
+
+  // On any thread: the article, and the pictures no article has named so far, each read and
+  // checked (decoding them to check them is the dearest part of adding them) by the first
+  // article to name it. The store is not touched: prepare() takes the results in order.
   void read(Slot& slot, const ArticleStream& stream) {
     slot.article = stream.read(slot.index, slot.diagnostics);
     if (!slot.article) return;
     for (const auto& ref : model::pictures(*slot.article)) {
       const auto path = ImageStore::locate(*slot.article, ref.source);
-      if (path && !images_.has(*path) && !slot.images.count(path->string())) {
-        slot.images.emplace(path->string(), ImageStore::check(*path, ref.source));
+      if (!path) continue;
+      std::string key = path->string();
+      slot.pictures.push_back(key);
+      std::promise<CheckedImage> promise;
+      {
+        std::lock_guard lock(checks_mutex_);
+        if (!claimed_.insert(key).second) continue;
+        checks_.emplace(std::move(key), promise.get_future().share());
+      }
+      try {
+        promise.set_value(ImageStore::check(*path, ref.source));
+      } catch (...) {
+        promise.set_exception(std::current_exception());
+        throw;
       }
     }
+  }
+
+  // The check of a picture at `path` that no article before has taken, waiting for it if
+  // a later article's thread is still at it; nullopt when one before took it.
+  std::optional<CheckedImage> take_check(const std::string& path) {
+    std::shared_future<CheckedImage> check;
+    {
+      std::lock_guard lock(checks_mutex_);
+      auto found = checks_.find(path);
+      if (found == checks_.end()) return std::nullopt;
+      check = std::move(found->second);
+      checks_.erase(found);
+    }
+    return check.get();
   }
 
   // In order: metadata, the book's language, the article's images.
@@ -109,6 +197,11 @@ class Assembler {
     }
     if (articles_++ == 0) book_.meta.description = meta.summary;
     slot.options.stylesheet_href = paths::stylesheet;
+    for (const auto& path : slot.pictures) {
+      if (images_.has(path) || slot.images.count(path)) continue;
+      // A picture refused before is checked again by add_article_image, warning again.
+      if (auto check = take_check(path)) slot.images.emplace(path, std::move(*check));
+    }
     for (const auto& ref : model::pictures(article)) {
       if (!slot.options.images.count(ref.source)) {
         auto href = images_.add_article_image(article, ref, slot.diagnostics, &slot.images);
@@ -118,6 +211,7 @@ class Assembler {
       if (ref.alt.find_first_not_of(" \t\n") == std::string::npos) described_ = false;
     }
     slot.images.clear();
+    slot.pictures.clear();
     if (!lang_) {
       // The book takes the first article's language that is a tag; articles before it wait.
       if (auto tag = language_tag(meta.lang)) {
@@ -143,50 +237,49 @@ class Assembler {
     slot.ready = true;
   }
 
-  // XHTML written and compressed in parallel, then set aside in order; an article waiting for
-  // the book's language keeps its place among the chapters.
-  void write(std::vector<Slot>& slots, unsigned threads, const ArticleStream& stream) {
-    for_each_parallel(slots.size(), threads, [&](std::size_t k) {
-      Slot& slot = slots[k];
-      if (!slot.ready) return;
-      slot.xhtml = write_article(*slot.article, slot.options);
-      slot.article.reset();
-      slot.compressed = deflate(slot.xhtml.xhtml);
-      slot.digest = ContentUuid::digest(slot.xhtml.xhtml);
-      release(slot.xhtml.xhtml);
-    });
-    for (auto& slot : slots) {
-      for (const auto& item : slot.diagnostics.items()) diagnostics_.report(item);
-      slot.diagnostics = {};
-      if (!slot.article && !slot.ready) {  // the stream could not read it
-        stream.finished(slot.index);
-        continue;
-      }
-      if (!slot.chapter) {
-        slot.chapter = book_.chapters.size();
-        book_.chapters.emplace_back();
-      }
-      if (!slot.ready) {
-        waiting_.push_back(std::move(slot));
-        continue;
-      }
-      Chapter& chapter = book_.chapters[*slot.chapter];
-      chapter.id = fmt::format("article-{:0{}}", *slot.chapter + 1, width_);
-      chapter.href = chapter.id + ".xhtml";
-      chapter.title = std::move(slot.xhtml.title);
-      chapter.headings = std::move(slot.xhtml.headings);
-      chapter.xhtml = spool_entry(*book_.spool, slot.compressed);
-      chapter.digest = std::move(slot.digest);
-      slot.compressed = {};
+  // On any thread: the XHTML written and compressed, the article dropped.
+  static void write_xhtml(Slot& slot) {
+    if (!slot.ready) return;
+    slot.xhtml = write_article(*slot.article, slot.options);
+    slot.article.reset();
+    slot.compressed = deflate(slot.xhtml.xhtml);
+    slot.digest = ContentUuid::digest(slot.xhtml.xhtml);
+    release(slot.xhtml.xhtml);
+  }
+
+  // In order: the article's warnings, its chapter set aside in the spool, or its place kept
+  // among the chapters while it waits for the book's language.
+  void set_aside(Slot& slot, const ArticleStream& stream) {
+    for (const auto& item : slot.diagnostics.items()) diagnostics_.report(item);
+    slot.diagnostics = {};
+    if (!slot.article && !slot.ready) {  // the stream could not read it
       stream.finished(slot.index);
+      return;
     }
+    if (!slot.chapter) {
+      slot.chapter = book_.chapters.size();
+      book_.chapters.emplace_back();
+    }
+    if (!slot.ready) {
+      waiting_.push_back(std::move(slot));
+      return;
+    }
+    Chapter& chapter = book_.chapters[*slot.chapter];
+    chapter.id = fmt::format("article-{:0{}}", *slot.chapter + 1, width_);
+    chapter.href = chapter.id + ".xhtml";
+    chapter.title = std::move(slot.xhtml.title);
+    chapter.headings = std::move(slot.xhtml.headings);
+    chapter.xhtml = spool_entry(*book_.spool, slot.compressed);
+    chapter.digest = std::move(slot.digest);
+    slot.compressed = {};
+    stream.finished(slot.index);
     spool_images();
   }
 
   // Image bytes go to the spool as soon as they are read: only their names stay.
   void spool_images() {
-    for (auto& image : images_.files()) {
-      if (image.bytes.empty() && !image.digest.empty()) continue;
+    for (; spooled_images_ < images_.files().size(); ++spooled_images_) {
+      ImageFile& image = images_.files()[spooled_images_];
       if (image.digest.empty()) image.digest = ContentUuid::digest(image.bytes);
       const bool compressed_already = image.media_type == "image/png" || image.media_type == "image/jpeg" ||
                                       image.media_type == "image/gif" || image.media_type == "image/webp";
@@ -252,6 +345,11 @@ class Assembler {
   bool described_ = true;
   int width_ = 3;
   std::vector<Slot> waiting_;  ///< articles read before the book had a language
+  std::size_t spooled_images_ = 0;  ///< images_.files() before this are in the spool
+  std::atomic<bool> failed_{false};  ///< an article failed: read no more
+  std::mutex checks_mutex_;  ///< for claimed_ and checks_, which the reading threads share
+  std::set<std::string> claimed_;  ///< every picture path some article's thread has checked
+  std::map<std::string, std::shared_future<CheckedImage>> checks_;  ///< checks no article took yet
 };
 
 // Articles already in memory, as a stream.
