@@ -16,9 +16,9 @@ namespace epub {
 
 /// Everything of a book but the zip: metadata, articles as compressed XHTML, images read and
 /// checked, all in the book's spool. `is_collection` adds a title page and a contents page.
-/// Articles are read, written and dropped a batch at a time on `threads` threads (0: one per
-/// core); articles the stream cannot read are left out. SOURCE_DATE_EPOCH is read here.
-/// (assemble.cpp)
+/// Articles are read, written and dropped as they go, at most 16 a thread at once, on
+/// `threads` threads (0: one per core); articles the stream cannot read are left out.
+/// SOURCE_DATE_EPOCH is read here. (assemble.cpp)
 Book assemble_book(const model::Collection& collection, const ArticleStream& articles, bool is_collection,
                    Diagnostics& diagnostics, const style::StyleSheet& style, unsigned threads);
 /// The same for articles in memory, on one thread.
