@@ -12,7 +12,7 @@
 #include <deque>
 #include <future>
 #include <mutex>
-#include <set>
+#include <utility>
 
 #include "backends/epub/epub_exporter.hpp"
 #include "backends/epub/text.hpp"
@@ -70,12 +70,35 @@ class Assembler {
 
   Book run(const ArticleStream& stream, unsigned threads) {
     width_ = std::max(3, static_cast<int>(std::to_string(stream.size()).size()));
+    pipeline(stream, threads);
+    // Articles that waited for the book's language: it is known now, or English.
+    if (!lang_) lang_ = "en";
+    std::vector<Slot> waiting = std::move(waiting_);
+    for (auto& slot : waiting) finish_options(slot);
+    for_each_parallel(waiting.size(), threads, [&](std::size_t k) { write_xhtml(waiting[k]); });
+    for (auto& slot : waiting) set_aside(slot, stream);
+    if (book_.chapters.empty()) throw Error(ErrorKind::usage, "", 0, "a book needs at least one article");
+    return finish();
+  }
+
+ private:
+  enum class Stage { queued, read, written };
+  // An article in the pipeline; its stage is set by the thread that took it further, last.
+  struct InFlight {
+    Slot slot;
+    std::atomic<Stage> stage{Stage::queued};
+    std::exception_ptr error;  ///< its failure, rethrown when its turn comes
+  };
+
+  // Every article through the pipeline but those waiting for the book's language. The pool's
+  // threads end with it.
+  void pipeline(const ArticleStream& stream, unsigned threads) {
     // Articles on their way: enough to keep every thread busy while the in-order steps wait
     // for a long one, few enough that their texts and XHTML are a few megabytes at most.
     const std::size_t window = 16 * threads;
+    const std::size_t total = stream.size();
     std::deque<InFlight> flight;  // the articles from `done` up to `started`
     TaskPool pool(threads);       // after `flight`: its threads stop before the articles go
-    const std::size_t total = stream.size();
     std::size_t started = 0, prepared = 0, done = 0;
     while (done < total) {
       const std::uint64_t seen = pool.finished();
@@ -114,24 +137,7 @@ class Assembler {
       }
       if (!moved) pool.wait_past(seen);
     }
-    // Articles that waited for the book's language: it is known now, or English.
-    if (!lang_) lang_ = "en";
-    std::vector<Slot> waiting = std::move(waiting_);
-    for (auto& slot : waiting) finish_options(slot);
-    for_each_parallel(waiting.size(), threads, [&](std::size_t k) { write_xhtml(waiting[k]); });
-    for (auto& slot : waiting) set_aside(slot, stream);
-    if (book_.chapters.empty()) throw Error(ErrorKind::usage, "", 0, "a book needs at least one article");
-    return finish();
   }
-
- private:
-  enum class Stage { queued, read, written };
-  // An article in the pipeline; its stage is set by the thread that took it further, last.
-  struct InFlight {
-    Slot slot;
-    std::atomic<Stage> stage{Stage::queued};
-    std::exception_ptr error;  ///< its failure, rethrown when its turn comes
-  };
 
   template <typename Step>
   void attempt(InFlight& item, const Step& step) noexcept {
@@ -157,8 +163,7 @@ class Assembler {
       std::promise<CheckedImage> promise;
       {
         std::lock_guard lock(checks_mutex_);
-        if (!claimed_.insert(key).second) continue;
-        checks_.emplace(std::move(key), promise.get_future().share());
+        if (!checks_.emplace(std::move(key), promise.get_future().share()).second) continue;
       }
       try {
         promise.set_value(ImageStore::check(*path, ref.source));
@@ -170,15 +175,15 @@ class Assembler {
   }
 
   // The check of a picture at `path` that no article before has taken, waiting for it if
-  // a later article's thread is still at it; nullopt when one before took it.
+  // a later article's thread is still at it; nullopt when one before took it (its path
+  // stays, with no check, so that no thread checks it again).
   std::optional<CheckedImage> take_check(const std::string& path) {
     std::shared_future<CheckedImage> check;
     {
       std::lock_guard lock(checks_mutex_);
       auto found = checks_.find(path);
-      if (found == checks_.end()) return std::nullopt;
-      check = std::move(found->second);
-      checks_.erase(found);
+      if (found == checks_.end() || !found->second.valid()) return std::nullopt;
+      check = std::exchange(found->second, {});
     }
     return check.get();
   }
@@ -347,9 +352,9 @@ class Assembler {
   std::vector<Slot> waiting_;  ///< articles read before the book had a language
   std::size_t spooled_images_ = 0;  ///< images_.files() before this are in the spool
   std::atomic<bool> failed_{false};  ///< an article failed: read no more
-  std::mutex checks_mutex_;  ///< for claimed_ and checks_, which the reading threads share
-  std::set<std::string> claimed_;  ///< every picture path some article's thread has checked
-  std::map<std::string, std::shared_future<CheckedImage>> checks_;  ///< checks no article took yet
+  std::mutex checks_mutex_;  ///< for checks_, which the reading threads share
+  /// Every picture path an article's thread has checked, with the check until one takes it.
+  std::map<std::string, std::shared_future<CheckedImage>> checks_;
 };
 
 // Articles already in memory, as a stream.
