@@ -7,15 +7,22 @@
 #include <chrono>
 
 #include "layout/layout.hpp"
+#include "layout/word_memo.hpp"
 #include "text/hyphenator.hpp"
 #include "text/unicode.hpp"
 
 namespace galley::layout {
 
 Context::Context(const LayoutStyle& style, text::FontMetrics& metrics, Diagnostics& diagnostics)
-    : style_(style), metrics_(metrics), diagnostics_(diagnostics), labels_(&model::labels_for("en")) {
+    : style_(style),
+      metrics_(metrics),
+      diagnostics_(diagnostics),
+      word_memo_(std::make_unique<WordMemo>()),
+      labels_(&model::labels_for("en")) {
   faces_.fill(-1);
 }
+
+Context::~Context() = default;
 
 text::FaceId Context::face(Family family, text::FontStyle style) {
   const std::size_t slot = static_cast<std::size_t>(family) * 4 + static_cast<std::size_t>(style);
@@ -77,7 +84,8 @@ std::size_t Context::ShapedHash::operator()(const ShapedKey& key) const {
   return text ^ (size + 0x9e3779b97f4a7c15ULL + (text << 6) + (text >> 2)) ^ static_cast<std::size_t>(key.face) << 1;
 }
 
-double Context::shape(text::FaceId face, double size, std::string_view text, std::vector<Fragment>& out) {
+double Context::shape(text::FaceId face, double size, std::string_view text, std::vector<Fragment>& out,
+                      bool* lacking_out) {
   if (const auto known = shaped_.find(ShapedKey{face, size, text}); known != shaped_.end()) {
     out.insert(out.end(), known->second->fragments.begin(), known->second->fragments.end());
     return known->second->width;
@@ -85,6 +93,7 @@ double Context::shape(text::FaceId face, double size, std::string_view text, std
   const std::size_t first = out.size();
   bool lacking = false;
   const double width = shape_afresh(face, size, text, out, lacking);
+  if (lacking_out && lacking) *lacking_out = true;
   constexpr std::size_t most_kept = 200000;  // words; a bound on memory for huge collections
   if (!lacking && text.size() <= 64 && shaped_.size() < most_kept) {
     auto entry = std::make_unique<Shaped>(Shaped{std::string(text), {out.begin() + static_cast<std::ptrdiff_t>(first), out.end()}, width});

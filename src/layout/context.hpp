@@ -22,6 +22,7 @@
 namespace galley::layout {
 
 struct LayoutTimings;
+class WordMemo;
 
 /// A horizontal extent of the column that a block is set in.
 struct Frame {
@@ -50,6 +51,7 @@ struct Fragment {
 class Context {
  public:
   Context(const LayoutStyle& style, text::FontMetrics& metrics, Diagnostics& diagnostics);
+  ~Context();
 
   const LayoutStyle& style() const { return style_; }
   Diagnostics& diagnostics() { return diagnostics_; }
@@ -65,8 +67,10 @@ class Context {
   std::string paragraph_text(std::string_view text);
 
   /// Appends `text` (drawable) set in `face` at `size` to `out`, split where a character needs
-  /// a fallback face. Returns the total width in points.
-  double shape(text::FaceId face, double size, std::string_view text, std::vector<Fragment>& out);
+  /// a fallback face. Returns the total width in points. `lacking`, when given, is set if a
+  /// character has no font (the fragments are then not fit to keep).
+  double shape(text::FaceId face, double size, std::string_view text, std::vector<Fragment>& out,
+               bool* lacking = nullptr);
   /// The width of `text` (drawable) in `face` at `size`, fallbacks included.
   double measure(text::FaceId face, double size, std::string_view text);
   /// The kerning of `right` after `left` in `face` at `size`, points (text::FontMetrics::kerning).
@@ -93,6 +97,8 @@ class Context {
   /// hyphenator()->break_points(word), remembered: words repeat, and a lookup costs a
   /// microsecond or two. Empty without a hyphenator.
   const std::vector<std::size_t>& hyphenation_points(std::string_view word);
+  /// The words this context has made into items (paragraph_items.cpp), for the rest of its run.
+  WordMemo& word_memo() { return *word_memo_; }
   int article() const { return article_; }
   /// The flow-wide index of the current article's note `model_note` (an index into
   /// Document::notes), numbered on its first use.
@@ -172,6 +178,7 @@ class Context {
     double width = 0;
   };
   std::unordered_map<ShapedKey, std::unique_ptr<Shaped>, ShapedHash> shaped_;
+  std::unique_ptr<WordMemo> word_memo_;
   const model::Labels* labels_;
   int article_ = 0;
   std::set<char32_t> missing_;              ///< characters no font has, this article

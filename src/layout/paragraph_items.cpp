@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <limits>
 
+#include "layout/word_memo.hpp"
 #include "text/hyphenator.hpp"
 #include "text/line_breaks.hpp"
 #include "text/unicode.hpp"
@@ -83,6 +84,10 @@ class Builder {
       }
     }
     breaks_ = text::line_breaks(text_, context_.lang());
+    // About a box per word and a space after it: growing these moves every piece made so far.
+    out_.pieces.reserve(chars_.size() / 5 + 4);
+    out_.items.reserve(chars_.size() / 3 + 4);
+    out_.sources.reserve(chars_.size() / 3 + 4);
     // The last word is hyphenated only where its last line keeps five characters: a last line
     // of one syllable ("-cken") reads badly, though a very loose line before it is worse.
     last_word_ = chars_.size();
@@ -163,10 +168,87 @@ class Builder {
   }
 
   // The word chars_[begin, end): boxes between its break opportunities, penalties at them.
+  // A word made before in the same way is copied from the context's memo.
   void close_word(std::size_t& begin, std::size_t end) {
     if (begin == npos) return;
     const std::size_t first = begin;
     begin = npos;
+    WordKey key;
+    const bool memo = memo_key(first, end, key);
+    if (memo) {
+      if (const WordItems* known = context_.word_memo().find(key)) {
+        replay(*known, stretches_[chars_[first].stretch]);
+        return;
+      }
+    }
+    const std::size_t first_item = out_.items.size(), first_piece = out_.pieces.size();
+    hyphen_cuts_.clear();
+    lacking_ = false;
+    make_word(first, end);
+    if (memo && !lacking_) context_.word_memo().keep(key, recorded(first_item, first_piece));
+  }
+
+  // The memo's key for the word chars_[first, end), unless the word is not kept: one in
+  // several spans, or with a soft hyphen, or too long for the key's break mask.
+  bool memo_key(std::size_t first, std::size_t end, WordKey& key) {
+    if (end - first > 64) return false;
+    const std::size_t stretch = chars_[first].stretch;
+    for (std::size_t k = first; k < end; ++k) {
+      if (chars_[k].stretch != stretch || chars_[k].code == soft_hyphen) return false;
+      if (k > first && breaks_[chars_[k - 1].end - 1] == text::LineBreak::allowed) key.breaks |= std::uint64_t{1} << (k - first);
+    }
+    const Stretch& s = stretches_[stretch];
+    key.face = s.look.face;
+    key.size = s.look.size;
+    // As make_word asks for it: not for words too short to hyphenate (asking waits for the
+    // dictionary to load).
+    if (!s.span->style.code && options_.hyphenate && end - first >= 5) {
+      if (!hyphenator_asked_) hyphenator_ = context_.hyphenator();
+      hyphenator_asked_ = true;
+      key.hyphenator = hyphenator_;
+    }
+    key.last_word = first == last_word_;
+    key.text = std::string_view(text_).substr(chars_[first].begin, chars_[end - 1].end - chars_[first].begin);
+    return true;
+  }
+
+  // The word's items just made (from `first_item` and `first_piece` on), for the memo.
+  WordItems recorded(std::size_t first_item, std::size_t first_piece) const {
+    WordItems out;
+    for (std::size_t p = first_piece; p < out_.pieces.size(); ++p) out.fragments.push_back(out_.pieces[p].fragment);
+    for (std::size_t i = first_item; i < out_.items.size(); ++i) {
+      out.items.push_back(out_.items[i]);
+      ItemSource source = out_.sources[i];
+      const bool hyphen = std::find(hyphen_cuts_.begin(), hyphen_cuts_.end(), i) != hyphen_cuts_.end();
+      if (out_.items[i].kind == Kind::box) {
+        source.piece_begin -= first_piece;
+        source.piece_end -= first_piece;
+      }
+      if (hyphen) source.hyphen_piece -= first_piece;
+      out.sources.push_back(source);
+      out.hyphen_piece_set.push_back(hyphen);
+    }
+    return out;
+  }
+
+  // A memo's word appended as if made afresh, drawn in the look of `stretch`.
+  void replay(const WordItems& word, const Stretch& stretch) {
+    const std::size_t base = out_.pieces.size();
+    for (const Fragment& fragment : word.fragments) {
+      out_.pieces.push_back(Piece{fragment, stretch.look.rise, stretch.look.colour, &stretch.span->style});
+    }
+    for (std::size_t i = 0; i < word.items.size(); ++i) {
+      ItemSource source = word.sources[i];
+      if (word.items[i].kind == Kind::box) {
+        source.piece_begin += base;
+        source.piece_end += base;
+      }
+      if (word.hyphen_piece_set[i]) source.hyphen_piece += base;
+      push(word.items[i], source);
+    }
+  }
+
+  void make_word(std::size_t first, std::size_t end) {
     std::vector<Cut>& cuts = cuts_;
     cuts.clear();
     bool soft = false, code = false;
@@ -241,7 +323,7 @@ class Builder {
       if (piece.empty()) continue;
       const Stretch& s = stretches_[stretch];
       fragments_.clear();
-      width += context_.shape(s.look.face, s.look.size, piece, fragments_);
+      width += context_.shape(s.look.face, s.look.size, piece, fragments_, &lacking_);
       for (Fragment& fragment : fragments_) {
         out_.pieces.push_back(Piece{std::move(fragment), s.look.rise, s.look.colour, &s.span->style});
       }
@@ -274,6 +356,7 @@ class Builder {
       penalty = BreakItem::penalty_of(context_.measure(f.face, f.size, "-") + to_hyphen - across, hyphen_penalty);
       source.hyphen_shift = to_hyphen - across;
       source.hyphen_piece = next_piece - 1;
+      hyphen_cuts_.push_back(box);
     }
     out_.items.insert(out_.items.begin() + static_cast<std::ptrdiff_t>(box), penalty);
     out_.sources.insert(out_.sources.begin() + static_cast<std::ptrdiff_t>(box), source);
@@ -380,6 +463,12 @@ class Builder {
   std::vector<text::LineBreak> breaks_;
   std::size_t last_word_ = 0;  ///< where the paragraph's last word begins
   ParagraphItems out_;
+  // While a word is made: its penalties with a hyphen (item indexes), and whether a
+  // character of it has no font (such a word is not kept: each article must report it).
+  std::vector<std::size_t> hyphen_cuts_;
+  bool lacking_ = false;
+  const text::Hyphenator* hyphenator_ = nullptr;  ///< the context's, once asked for
+  bool hyphenator_asked_ = false;
   // Scratch space kept between words, so that a word allocates only what it keeps.
   std::vector<Cut> cuts_;
   std::string piece_;

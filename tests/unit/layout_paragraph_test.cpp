@@ -258,6 +258,29 @@ TEST_F(LayoutParagraph, HyphenatesInTheArticlesLanguage) {
   EXPECT_EQ(lines, (std::vector<std::string>{"the hyphen-", "ation of", "typesetting", "matters"}));
 }
 
+TEST_F(LayoutParagraph, WordsMadeBeforeAreSetAsIfMadeAfresh) {
+  // The context keeps the items of each word it makes (layout/word_memo.hpp). A word's copy
+  // must not carry where it was made: the last word of a paragraph keeps five characters
+  // after a hyphen ("typeset-ting" is no break there), kerning across a cut stays.
+  metrics.kerns[{U'A', U'V'}] = -100;
+  metrics.kerns[{U'V', U'A'}] = -100;
+  const std::string before = "typesetting hyphenation AVA-VA x";
+  const std::string paragraph = "the AVA-VA hyphenation of typesetting";
+  context.begin_article("a.md", "en-US", 0);
+  set(plain_spans(context, before), 70);
+  const auto again = set(plain_spans(context, paragraph), 55);
+
+  Diagnostics fresh_diagnostics;
+  Context fresh(style, metrics, fresh_diagnostics);
+  fresh.begin_article("a.md", "en-US", 0);
+  const auto afresh = set_paragraph(fresh, plain_spans(fresh, paragraph), text, Align::justify, Frame{100, 55});
+  EXPECT_EQ(line_texts(again), line_texts(afresh));
+  ASSERT_EQ(again.size(), afresh.size());
+  for (std::size_t i = 0; i < again.size(); ++i) EXPECT_EQ(runs(again[i]), runs(afresh[i])) << "line " << i;
+  // Where "typesetting" was first made it could break "typeset-ting"; as the last word not.
+  EXPECT_EQ(line_texts(afresh), (std::vector<std::string>{"the AVA-VA", "hyphenation", "of type-", "setting"}));
+}
+
 TEST_F(LayoutParagraph, AHyphenatedLineNeverEndsAPage) {
   style.orphans = 1;
   style.widows = 1;
