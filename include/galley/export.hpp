@@ -87,6 +87,15 @@ class Exporter {
   /// the stream could not read are left out; none at all is an error (ErrorKind::usage).
   virtual void write_stream(const model::Collection& collection, const ArticleStream& articles,
                             const ExportOptions& options, ByteSink& sink, Diagnostics& diagnostics) const;
+
+ protected:
+  /// Called by the default write_stream for each article as soon as it is read, on the
+  /// thread that read it (several may run at once), so that an exporter can start early what
+  /// the article will need. The default does nothing.
+  virtual void article_read(const model::Document& article, const ExportOptions& options) const {
+    (void)article;
+    (void)options;
+  }
 };
 
 /// The exporters a program can use, by name.

@@ -23,6 +23,7 @@ void Exporter::write_stream(const model::Collection& collection, const ArticleSt
       articles.size(), options.threads,
       [&](std::size_t i, Diagnostics& own) {
         slots[i] = articles.read(i, own);
+        if (slots[i]) article_read(*slots[i], options);
         articles.finished(i);
       },
       diagnostics);

@@ -122,7 +122,8 @@ TEST(Threads, AJobOnSeveralThreadsWritesWhatOneThreadWrites) {
 // The book's pipeline: threads run ahead of the in-order steps, and the first article to
 // name a picture checks it on its thread. Pictures shared across the window, a damaged one
 // (warned about for every article naming it), an article that cannot be read and articles
-// waiting for the book's language give what one thread gives.
+// waiting for the book's language give what one thread gives. So do the same articles as
+// one PDF.
 TEST(Threads, ABookOfSharedPicturesIsWhatOneThreadMakes) {
   const fs::path folder = fs::temp_directory_path() / ("galley-shared-" + std::to_string(::getpid()));
   fs::remove_all(folder);
@@ -146,6 +147,13 @@ TEST(Threads, ABookOfSharedPicturesIsWhatOneThreadMakes) {
   job.format = "epub";
   Job torn = job;  // and one article that cannot be read: nothing is written
   torn.inputs[40] = (folder / "missing.md").string();
+  // As one PDF: its pictures are checked while the articles are laid out (EarlyChecks),
+  // one of them under two names.
+  Job pdf = job;
+  pdf.format = "pdf";
+  pdf.inputs[0] = write("p0.md", "# Title 0\n\n![Picture 0](./photo.jpg)\n\nText of article 0.\n");
+  std::string one_thread_pdf;
+  std::vector<Diagnostic> one_thread_pdf_diagnostics;
   std::string one_thread_book;
   std::vector<Diagnostic> one_thread, one_thread_torn;
   for (unsigned threads : {1u, 2u, 4u, 7u}) {
@@ -155,6 +163,19 @@ TEST(Threads, ABookOfSharedPicturesIsWhatOneThreadMakes) {
     EXPECT_THROW(run(torn, Registry::with_builtins(), torn_diagnostics), Error);
     run(job, Registry::with_builtins(), diagnostics);
     const std::string book = slurp(job.output);
+    pdf.threads = threads;
+    pdf.output = (folder / ("pages-" + std::to_string(threads) + ".pdf")).string();
+    Diagnostics pdf_diagnostics;
+    run(pdf, Registry::with_builtins(), pdf_diagnostics);
+    if (threads == 1) {
+      one_thread_pdf = slurp(pdf.output);
+      one_thread_pdf_diagnostics = pdf_diagnostics.items();
+      EXPECT_TRUE(std::any_of(one_thread_pdf_diagnostics.begin(), one_thread_pdf_diagnostics.end(),
+                              [](const Diagnostic& d) { return d.message.find("torn.png") != std::string::npos; }));
+    } else {
+      EXPECT_TRUE(slurp(pdf.output) == one_thread_pdf) << threads << " threads";
+      EXPECT_EQ(pdf_diagnostics.items(), one_thread_pdf_diagnostics) << threads << " threads";
+    }
     if (threads == 1) {
       one_thread_book = book;
       one_thread = diagnostics.items();

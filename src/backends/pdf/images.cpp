@@ -3,11 +3,16 @@
 
 #include <fmt/format.h>
 
+#include <sys/resource.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 
 #include "backends/pdf/png_as_is.hpp"
 #include "image/image.hpp"
+#include "model/pictures.hpp"
 #include "threads/for_each_parallel.hpp"
 
 namespace galley::backends::pdf {
@@ -71,7 +76,8 @@ bool needs_shrinking(std::uint32_t width, std::uint32_t height, long most_wide, 
 
 }  // namespace
 
-void PdfImages::check(const layout::Picture& picture, Checked& out) const {
+void check_picture(const layout::Picture& picture, bool cmyk, CheckedPicture& out) {
+  out.source = picture.source;
   try {
     out.bytes = image::read_file(picture.path, picture.source);
   } catch (...) {
@@ -82,7 +88,7 @@ void PdfImages::check(const layout::Picture& picture, Checked& out) const {
     const image::Kind kind = image::sniff(out.bytes);
     if (kind != image::Kind::jpeg && kind != image::Kind::png) return;
     // A colour picture in a CMYK job is converted from its pixels: no use checking it twice.
-    if (cmyk_ && image::probe(out.bytes, picture.source).colours != image::Colours::gray) return;
+    if (cmyk && image::probe(out.bytes, picture.source).colours != image::Colours::gray) return;
     out.as_is = kind;
     out.verdict = image::verify(out.bytes, picture.source, image::Limits{}, out.warnings);
   } catch (...) {
@@ -90,12 +96,56 @@ void PdfImages::check(const layout::Picture& picture, Checked& out) const {
   }
 }
 
-void PdfImages::check_ahead(const std::vector<const layout::Picture*>& pictures, unsigned threads) {
+EarlyChecks::EarlyChecks(const std::vector<model::Document>& articles, bool cmyk) {
+  // Located as layout locates them (src/layout/figure.cpp); what layout refuses is checked
+  // for nothing, and a file it places that is not here is checked after it.
+  for (const model::Document& article : articles) {
+    const std::vector<std::filesystem::path> folders = image::image_folders(article);
+    for (const model::PictureRef& ref : model::pictures(article)) {
+      const image::Located located = image::locate(folders, ref.source);
+      if (!located.problem.empty() || !checked_.try_emplace(located.path.string()).second) continue;
+      layout::Picture picture;
+      picture.source = ref.source;
+      picture.path = located.path.string();
+      picture.article = article.origin;
+      picture.line = ref.line;
+      pictures_.push_back(std::move(picture));
+    }
+  }
+  if (pictures_.empty()) return;
+  done_ = std::async(std::launch::async, [this, cmyk] {
+#ifdef __linux__
+    ::setpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()), 19);  // this thread only (nice 19)
+#endif
+    for (const layout::Picture& picture : pictures_) check_picture(picture, cmyk, checked_.at(picture.path));
+  });
+}
+
+EarlyChecks::~EarlyChecks() {
+  if (done_.valid()) done_.wait();
+}
+
+std::map<std::string, CheckedPicture> EarlyChecks::take() {
+  if (done_.valid()) done_.get();
+  return std::move(checked_);
+}
+
+void PdfImages::check_ahead(const std::vector<const layout::Picture*>& pictures, unsigned threads,
+                            EarlyChecks* early) {
+  std::map<std::string, Checked> made_early;
+  if (early) made_early = early->take();
   std::vector<const layout::Picture*> files;
   for (const layout::Picture* picture : pictures) {
-    if (checked_.try_emplace(picture->path).second) files.push_back(picture);
+    if (!checked_.try_emplace(picture->path).second) continue;
+    const auto found = made_early.find(picture->path);
+    if (found != made_early.end() && found->second.source == picture->source) {
+      checked_.at(picture->path) = std::move(found->second);
+    } else {
+      files.push_back(picture);
+    }
   }
-  for_each_parallel(files.size(), threads, [&](std::size_t i) { check(*files[i], checked_.at(files[i]->path)); });
+  for_each_parallel(files.size(), threads,
+                    [&](std::size_t i) { check_picture(*files[i], cmyk_, checked_.at(files[i]->path)); });
 }
 
 // A JPEG or PNG that the PDF can carry as it is (DCTDecode, or FlateDecode with the PNG
@@ -138,7 +188,7 @@ HPDF_Image PdfImages::image(const layout::Picture& picture, Diagnostics& diagnos
       checked = std::move(it->second);
       checked_.erase(it);
     } else {
-      check(picture, checked);
+      check_picture(picture, cmyk_, checked);
     }
     if (checked.read_error) std::rethrow_exception(checked.read_error);
     HPDF_Doc doc = document_.handle();

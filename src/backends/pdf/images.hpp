@@ -10,6 +10,7 @@
 #include <hpdf.h>
 
 #include <exception>
+#include <future>
 #include <map>
 #include <optional>
 #include <string>
@@ -20,9 +21,45 @@
 #include "backends/pdf/hpdf_document.hpp"
 #include "galley/diagnostics.hpp"
 #include "image/image.hpp"
+#include "galley/model/document.hpp"
 #include "layout/page_tree.hpp"
 
 namespace galley::backends::pdf {
+
+/// A picture's file read, and checked when it may go in as it is (by PdfImages or
+/// EarlyChecks); each failure kept to be thrown where PdfImages::image() meets it.
+struct CheckedPicture {
+  std::string source;  ///< as the picture checked was named: the warnings name it so
+  std::string bytes;
+  std::exception_ptr read_error;
+  std::optional<image::Kind> as_is;  ///< a JPEG or PNG as_is may take, verified
+  image::Verified verdict;
+  Diagnostics warnings;
+  std::exception_ptr error;  ///< from probing or verifying it
+};
+
+/// Reads `picture`'s file and checks it (image::verify) when the PDF may carry it as it is.
+void check_picture(const layout::Picture& picture, bool cmyk, CheckedPicture& out);
+
+/// The pictures a collection's articles name, read and checked on a thread of its own from
+/// before their layout, which leaves a core idle now and then (two runs that end apart, the
+/// pagination after them); checking them after layout was a tenth of a 100-article PDF.
+/// The thread runs at the lowest priority, so that it takes what layout leaves.
+class EarlyChecks {
+ public:
+  EarlyChecks(const std::vector<model::Document>& articles, bool cmyk);
+  EarlyChecks(const EarlyChecks&) = delete;
+  EarlyChecks& operator=(const EarlyChecks&) = delete;
+  ~EarlyChecks();  ///< waits for the thread
+
+  /// Every check, by file, once the thread has made them all; then empty.
+  std::map<std::string, CheckedPicture> take();
+
+ private:
+  std::vector<layout::Picture> pictures_;  ///< one per file, as the articles first name it
+  std::map<std::string, CheckedPicture> checked_;
+  std::future<void> done_;
+};
 
 class PdfImages {
  public:
@@ -31,25 +68,17 @@ class PdfImages {
   /// Reads and checks the files of `pictures` on up to `threads` threads, ahead of image():
   /// reading a JPEG or PNG and checking it (image::verify) is most of loading one, and
   /// image() then hands libharu what was checked here. What image() reports, and when, does
-  /// not change.
-  void check_ahead(const std::vector<const layout::Picture*>& pictures, unsigned threads);
+  /// not change. A file `early` checked under the name the pages first give it is not
+  /// checked again.
+  void check_ahead(const std::vector<const layout::Picture*>& pictures, unsigned threads,
+                   EarlyChecks* early = nullptr);
 
   /// The image to draw in `picture`'s box, loaded once per file and size; nullptr, after a
   /// warning naming the article, when it cannot be read or decoded.
   HPDF_Image image(const layout::Picture& picture, Diagnostics& diagnostics);
 
  private:
-  // A file read, and checked when it may go in as it is, by check_ahead or image(); each
-  // failure kept to be thrown where image() meets it.
-  struct Checked {
-    std::string bytes;
-    std::exception_ptr read_error;
-    std::optional<image::Kind> as_is;  ///< a JPEG or PNG as_is may take, verified
-    image::Verified verdict;
-    Diagnostics warnings;
-    std::exception_ptr error;  ///< from probing or verifying it
-  };
-  void check(const layout::Picture& picture, Checked& out) const;
+  using Checked = CheckedPicture;
   std::optional<HPDF_Image> as_is(const Checked& checked, std::string_view source, long most_wide, long most_high,
                                   Diagnostics& diagnostics) const;
 

@@ -9,14 +9,17 @@
 #include <cstdlib>
 #include <future>
 #include <map>
+#include <optional>
 
 #include "backends/pdf/draw.hpp"
 #include "backends/pdf/hpdf_document.hpp"
+#include "backends/pdf/images.hpp"
 #include "backends/pdf/page_compression.hpp"
 #include "galley/version.hpp"
 #include "layout/layout.hpp"
 #include "model/timestamps.hpp"
 #include "text/font_set.hpp"
+#include "text/hyphenator.hpp"
 #include "text/unicode.hpp"
 #include "threads/for_each_parallel.hpp"
 
@@ -168,7 +171,7 @@ std::vector<char32_t> characters_beside_pages(const layout::PageTree& tree) {
 }  // namespace
 
 std::string render(const layout::PageTree& tree, const char* source_date_epoch, Diagnostics& diagnostics,
-                   unsigned threads) {
+                   unsigned threads, EarlyChecks* early) {
   HpdfDocument document;
   PdfImages images(document, tree.cmyk);
   const unsigned workers = thread_count(threads);
@@ -183,9 +186,9 @@ std::string render(const layout::PageTree& tree, const char* source_date_epoch, 
   // is waited for on every way out.) One thread, as in a batch of one-article PDFs, starts none.
   std::future<void> checks;
   if (workers > 1) {
-    checks = std::async(std::launch::async, [&] { images.check_ahead(pictures, workers); });
+    checks = std::async(std::launch::async, [&] { images.check_ahead(pictures, workers, early); });
   } else {
-    images.check_ahead(pictures, workers);
+    images.check_ahead(pictures, workers, early);
   }
   document.set_text(characters_by_font(tree), characters_beside_pages(tree));
   set_info(document, tree.info, source_date_epoch, diagnostics);
@@ -235,11 +238,20 @@ class PdfExporter final : public Exporter {
                         const ExportOptions& options, ByteSink& sink, Diagnostics& diagnostics) const override {
     std::vector<const model::Document*> pointers;
     for (const auto& article : articles) pointers.push_back(&article);
+    const layout::LayoutStyle style = layout::layout_style(options.style, diagnostics);
+    std::optional<pdf::EarlyChecks> early;
+    if (thread_count(options.threads) > 1) early.emplace(articles, style.cmyk);
     const text::FontSetPool::Lease fonts = font_sets_.borrow();
     const layout::PooledWorkers workers(font_sets_, options.threads);
-    const layout::PageTree tree = layout::lay_out(collection, pointers, layout::layout_style(options.style, diagnostics),
-                                                  *fonts, diagnostics, nullptr, workers.workers());
-    sink.write(pdf::render(tree, std::getenv("SOURCE_DATE_EPOCH"), diagnostics, options.threads));
+    const layout::PageTree tree = layout::lay_out(collection, pointers, style, *fonts, diagnostics, nullptr, workers.workers());
+    sink.write(pdf::render(tree, std::getenv("SOURCE_DATE_EPOCH"), diagnostics, options.threads, early ? &*early : nullptr));
+  }
+
+ protected:
+  // Layout waits for an article's hyphenation dictionary (a few milliseconds to load): its
+  // load starts while the other articles are still read.
+  void article_read(const model::Document& article, const ExportOptions& options) const override {
+    if (options.style.paragraph.hyphenate) text::load_shared_hyphenator(article.meta.lang);
   }
 
  private:

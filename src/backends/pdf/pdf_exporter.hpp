@@ -15,13 +15,15 @@ std::unique_ptr<Exporter> make_pdf_exporter();
 
 namespace pdf {
 
+class EarlyChecks;
+
 /// The bytes of a PDF that draws `tree`: fonts embedded, links, outline and document
 /// information. CreationDate comes from `source_date_epoch` (SOURCE_DATE_EPOCH) when given,
 /// else from tree.info.date; never from the clock. Pages are finished on up to `threads`
-/// threads (0: one per core); the bytes are the same for any number. Throws galley::Error
-/// when libharu fails.
+/// threads (0: one per core); the bytes are the same for any number. `early`, when given,
+/// holds pictures already checked (images.hpp). Throws galley::Error when libharu fails.
 std::string render(const layout::PageTree& tree, const char* source_date_epoch, Diagnostics& diagnostics,
-                   unsigned threads = 0);
+                   unsigned threads = 0, EarlyChecks* early = nullptr);
 
 }  // namespace pdf
 }  // namespace galley::backends
