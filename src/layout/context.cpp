@@ -24,6 +24,12 @@ Context::Context(const LayoutStyle& style, text::FontMetrics& metrics, Diagnosti
 
 Context::~Context() = default;
 
+void Context::forget_words() {
+  word_memo_ = std::make_unique<WordMemo>();
+  shaped_.clear();
+  hyphenated_.clear();
+}
+
 text::FaceId Context::face(Family family, text::FontStyle style) {
   const std::size_t slot = static_cast<std::size_t>(family) * 4 + static_cast<std::size_t>(style);
   if (faces_[slot] < 0) {

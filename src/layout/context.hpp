@@ -99,6 +99,9 @@ class Context {
   const std::vector<std::size_t>& hyphenation_points(std::string_view word);
   /// The words this context has made into items (paragraph_items.cpp), for the rest of its run.
   WordMemo& word_memo() { return *word_memo_; }
+  /// Frees what it keeps of words (the memo, the shapes) once its run is laid out, on the
+  /// run's own thread: freeing them took the thread that joins the runs 2 ms of 100 articles.
+  void forget_words();
   int article() const { return article_; }
   /// The flow-wide index of the current article's note `model_note` (an index into
   /// Document::notes), numbered on its first use.

@@ -135,6 +135,8 @@ std::string section_at(const PageTree& tree, int page, double top) {
   return current && current->level > 0 ? current->title : "";
 }
 
+}  // namespace
+
 void add_running_heads(Context& context, const std::vector<RunningHead>& heads, const std::vector<PageRecord>& records,
                        PageTree& tree) {
   const LayoutStyle& style = context.style();
@@ -156,8 +158,6 @@ void add_running_heads(Context& context, const std::vector<RunningHead>& heads, 
     }
   }
 }
-
-}  // namespace
 
 Split split_slice(const Slice& slice, double height) {
   // Where the slice may be cut: between two lines of text, just above the second's

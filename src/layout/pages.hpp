@@ -9,6 +9,7 @@
 #include "layout/context.hpp"
 #include "layout/flow.hpp"
 #include "layout/page_tree.hpp"
+#include "layout/paginator.hpp"
 
 namespace galley::layout {
 
@@ -27,6 +28,11 @@ struct RunningHead {
 /// running heads (on every page but an article's first) and feet. `heads` is indexed by
 /// Slice::article.
 void paginate(Context& context, Flow& flow, const std::vector<RunningHead>& heads, PageTree& tree);
+
+/// paginate's second step, for pages filled by fill_pages or a PageFiller (paginator.hpp):
+/// the running heads and feet, from one record a page.
+void add_running_heads(Context& context, const std::vector<RunningHead>& heads, const std::vector<PageRecord>& records,
+                       PageTree& tree);
 
 /// A slice cut in two: `first` no taller than asked, `rest` what remains below it.
 struct Split {

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <deque>
+#include <memory>
 
 #include "layout/pages.hpp"
 
@@ -43,9 +44,12 @@ class Paginator {
     width_ = column_width(style_);
   }
 
-  std::vector<PageRecord> run() {
+  // Places the slices the flow has gained since the last call (its notes may have grown too).
+  void place_new() {
+    placed_note_.resize(flow_.notes.size(), false);
     std::vector<Slice>& slices = flow_.slices;
-    for (std::size_t i = 0; i < slices.size(); ++i) {
+    for (std::size_t i = next_; i < slices.size(); ++i) {
+      next_ = i + 1;
       Slice& slice = slices[i];
       if (slice.page_break_before || tree_.pages.empty()) {
         flush_carried(slice.article);
@@ -74,7 +78,11 @@ class Paginator {
       }
       place(std::move(slice));
     }
-    flush_carried(slices.empty() ? 0 : slices.back().article);
+  }
+
+  std::vector<PageRecord> finish() {
+    place_new();
+    flush_carried(flow_.slices.empty() ? 0 : flow_.slices.back().article);
     finish_page(true);
     return std::move(records_);
   }
@@ -443,6 +451,7 @@ class Paginator {
   Flow& flow_;
   PageTree& tree_;
   std::vector<PageRecord> records_;
+  std::size_t next_ = 0;           ///< the first slice of the flow not placed yet
   std::vector<bool> placed_note_;  ///< per Flow::notes: set at some column's foot already
   std::deque<FootLine> carried_;   ///< note lines waiting for the next column's foot
   std::vector<Column> columns_;    ///< the current page's
@@ -460,7 +469,20 @@ class Paginator {
 }  // namespace
 
 std::vector<PageRecord> fill_pages(Context& context, Flow& flow, PageTree& tree) {
-  return Paginator(context, flow, tree).run();
+  return Paginator(context, flow, tree).finish();
 }
+
+struct PageFiller::State {
+  Paginator paginator;
+};
+
+PageFiller::PageFiller(Context& context, Flow& flow, PageTree& tree)
+    : state_(std::make_unique<State>(State{Paginator(context, flow, tree)})) {}
+
+PageFiller::~PageFiller() = default;
+
+void PageFiller::place() { state_->paginator.place_new(); }
+
+std::vector<PageRecord> PageFiller::finish() { return state_->paginator.finish(); }
 
 }  // namespace galley::layout

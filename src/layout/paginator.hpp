@@ -3,6 +3,7 @@
 // article balanced. Running heads are drawn afterwards (pages.cpp).
 #pragma once
 
+#include <memory>
 #include <vector>
 
 #include "layout/context.hpp"
@@ -29,5 +30,25 @@ struct PageRecord {
 /// balanced to the least height that holds them, when no note was split there. Left-hand
 /// pages of a mirrored style have their text moved to the other margin.
 std::vector<PageRecord> fill_pages(Context& context, Flow& flow, PageTree& tree);
+
+/// fill_pages in steps, for a flow that grows at its end between them (a collection laid out
+/// in runs: the first run's pages are filled while the others are still laid out). The pages
+/// are the same as fill_pages makes of the whole flow. `flow` and `tree` must outlive it.
+class PageFiller {
+ public:
+  PageFiller(Context& context, Flow& flow, PageTree& tree);
+  ~PageFiller();
+  PageFiller(const PageFiller&) = delete;
+  PageFiller& operator=(const PageFiller&) = delete;
+
+  /// Places the slices the flow has gained since the last call; the last page stays open.
+  void place();
+  /// Places the rest and ends the last page; returns one record a page.
+  std::vector<PageRecord> finish();
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
 
 }  // namespace galley::layout

@@ -206,5 +206,42 @@ TEST_F(LayoutPaginator, MirroredLeftHandPagesMoveTheTextAndSwapTheRunningHeads) 
   EXPECT_EQ(first_text(2), (std::pair<std::string, double>{"L", 25}));
 }
 
+// A collection laid out in runs: the first run's slices are placed while the others are laid
+// out, then the rest joins the flow (slices, and notes the first run's marks do not call). A
+// long note carried past the seam and two columns make the same pages as one fill.
+TEST_F(LayoutPaginator, PagesFilledInStepsAreThePagesOfOneFill) {
+  style.columns = 2;
+  auto article = [](Flow& flow, int number, int first_note) {
+    for (int i = 0; i < 30; ++i) {
+      Slice slice = block(12, numbered("a" + std::to_string(number) + "-", i));
+      slice.article = number;
+      slice.page_break_before = i == 0;
+      slice.keep_with_next = i % 7 == 3;
+      if (i == 27) slice.notes = {first_note};
+      flow.slices.push_back(std::move(slice));
+    }
+    std::vector<Slice> note;
+    for (int line = 0; line < 25; ++line) note.push_back(block(10, numbered("n" + std::to_string(number) + "-", line)));
+    flow.notes.push_back(std::move(note));
+  };
+  Flow whole;
+  for (int number = 0; number < 4; ++number) article(whole, number, number);
+  const PageTree one_fill = fill(whole);
+
+  Flow flow;
+  PageTree tree;
+  Context context{style, metrics, diagnostics};
+  PageFiller pages(context, flow, tree);
+  article(flow, 0, 0);
+  article(flow, 1, 1);
+  pages.place();
+  EXPECT_GT(tree.pages.size(), 0u);
+  article(flow, 2, 2);
+  article(flow, 3, 3);
+  const std::vector<PageRecord> records = pages.finish();
+  EXPECT_EQ(records.size(), tree.pages.size());
+  EXPECT_EQ(tree, one_fill);
+}
+
 }  // namespace
 }  // namespace galley::layout
