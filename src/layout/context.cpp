@@ -13,11 +13,12 @@
 
 namespace galley::layout {
 
-Context::Context(const LayoutStyle& style, text::FontMetrics& metrics, Diagnostics& diagnostics)
+Context::Context(const LayoutStyle& style, text::FontMetrics& metrics, Diagnostics& diagnostics, WordMemo* words)
     : style_(style),
       metrics_(metrics),
       diagnostics_(diagnostics),
-      word_memo_(std::make_unique<WordMemo>()),
+      own_words_(words ? nullptr : std::make_unique<WordMemo>()),
+      words_(words ? words : own_words_.get()),
       labels_(&model::labels_for("en")) {
   faces_.fill(-1);
 }
@@ -25,7 +26,10 @@ Context::Context(const LayoutStyle& style, text::FontMetrics& metrics, Diagnosti
 Context::~Context() = default;
 
 void Context::forget_words() {
-  word_memo_ = std::make_unique<WordMemo>();
+  if (own_words_) {
+    own_words_ = std::make_unique<WordMemo>();
+    words_ = own_words_.get();
+  }
   shaped_.clear();
   hyphenated_.clear();
 }

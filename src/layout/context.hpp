@@ -50,7 +50,9 @@ struct Fragment {
 
 class Context {
  public:
-  Context(const LayoutStyle& style, text::FontMetrics& metrics, Diagnostics& diagnostics);
+  /// `words`, when given, is a memo kept by the caller for more documents set with the same
+  /// `metrics` (one context at a time); else the context keeps its own.
+  Context(const LayoutStyle& style, text::FontMetrics& metrics, Diagnostics& diagnostics, WordMemo* words = nullptr);
   ~Context();
 
   const LayoutStyle& style() const { return style_; }
@@ -78,6 +80,8 @@ class Context {
 
   /// The fonts every TextRun's `font` indexes, in order of first use.
   const std::vector<Font>& fonts() const { return fonts_; }
+  /// The index of `face`'s font in that table, added when first used (a Fragment's `font`).
+  int font_of(text::FaceId face) { return font_index(face); }
 
   /// Starts an article: its file (for messages), language (for labels) and number (for names).
   void begin_article(const std::string& file, const std::string& lang, int number);
@@ -98,8 +102,8 @@ class Context {
   /// microsecond or two. Empty without a hyphenator.
   const std::vector<std::size_t>& hyphenation_points(std::string_view word);
   /// The words this context has made into items (paragraph_items.cpp), for the rest of its run.
-  WordMemo& word_memo() { return *word_memo_; }
-  /// Frees what it keeps of words (the memo, the shapes) once its run is laid out, on the
+  WordMemo& word_memo() { return *words_; }
+  /// Frees what it keeps of words (its own memo, the shapes) once its run is laid out, on the
   /// run's own thread: freeing them took the thread that joins the runs 2 ms of 100 articles.
   void forget_words();
   int article() const { return article_; }
@@ -181,7 +185,8 @@ class Context {
     double width = 0;
   };
   std::unordered_map<ShapedKey, std::unique_ptr<Shaped>, ShapedHash> shaped_;
-  std::unique_ptr<WordMemo> word_memo_;
+  std::unique_ptr<WordMemo> own_words_;  ///< unless the caller keeps one
+  WordMemo* words_ = nullptr;
   const model::Labels* labels_;
   int article_ = 0;
   std::set<char32_t> missing_;              ///< characters no font has, this article

@@ -154,8 +154,8 @@ std::vector<ArticleRun> article_runs(std::size_t articles, const Workers& worker
 }  // namespace
 
 PageTree lay_out(const model::Document& document, const LayoutStyle& style, text::FontMetrics& fonts,
-                 Diagnostics& diagnostics, LayoutTimings* timings) {
-  Context context(style, fonts, diagnostics);
+                 Diagnostics& diagnostics, LayoutTimings* timings, WordMemo* words) {
+  Context context(style, fonts, diagnostics, words);
   context.set_timings(timings);
   Flow flow;
   lay_out_article(context, document, 0, flow);

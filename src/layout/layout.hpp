@@ -15,6 +15,8 @@
 
 namespace galley::layout {
 
+class WordMemo;
+
 /// Where layout's time goes, for benchmarks (bench/pdf_bench.cpp): seconds, summed over
 /// every paragraph. Measured only when asked for (a clock read around each step).
 struct LayoutTimings {
@@ -24,8 +26,9 @@ struct LayoutTimings {
 };
 
 /// Lays out one article: title block, body, notes, source line; running heads and folios.
+/// `words`: the words already set with `fonts` (a batch of articles), kept for the next.
 PageTree lay_out(const model::Document& document, const LayoutStyle& style, text::FontMetrics& fonts,
-                 Diagnostics& diagnostics, LayoutTimings* timings = nullptr);
+                 Diagnostics& diagnostics, LayoutTimings* timings = nullptr, WordMemo* words = nullptr);
 
 /// Threads for a collection's articles: stretches of them are laid out at once, each by a
 /// thread of its own, and joined in order. The PageTree and the diagnostics are the same for

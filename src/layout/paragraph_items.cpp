@@ -231,11 +231,14 @@ class Builder {
     return out;
   }
 
-  // A memo's word appended as if made afresh, drawn in the look of `stretch`.
+  // A memo's word appended as if made afresh, drawn in the look of `stretch`. The memo may
+  // have been filled by another context with the same fonts: the font table index is this
+  // one's, asked for in the order shaping would have asked.
   void replay(const WordItems& word, const Stretch& stretch) {
     const std::size_t base = out_.pieces.size();
     for (const Fragment& fragment : word.fragments) {
       out_.pieces.push_back(Piece{fragment, stretch.look.rise, stretch.look.colour, &stretch.span->style});
+      out_.pieces.back().fragment.font = context_.font_of(fragment.face);
     }
     for (std::size_t i = 0; i < word.items.size(); ++i) {
       ItemSource source = word.sources[i];

@@ -29,4 +29,11 @@ void WordMemo::keep(const WordKey& key, WordItems items) {
   words_.emplace(owned, std::move(entry));
 }
 
+WordMemo& WordMemos::for_fonts(const text::FontMetrics& fonts) {
+  const std::lock_guard lock(mutex_);
+  std::unique_ptr<WordMemo>& memo = memos_[&fonts];
+  if (!memo) memo = std::make_unique<WordMemo>();
+  return *memo;
+}
+
 }  // namespace galley::layout

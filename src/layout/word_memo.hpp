@@ -5,13 +5,16 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
 #include "layout/paragraph_items.hpp"
+#include "text/font_metrics.hpp"
 #include "text/hyphenator.hpp"
 
 namespace galley::layout {
@@ -53,6 +56,18 @@ class WordMemo {
   };
   static constexpr std::size_t most_kept = 200000;  // a bound on memory for huge collections
   std::unordered_map<WordKey, std::unique_ptr<Entry>, Hash> words_;
+};
+
+/// One WordMemo per FontMetrics, for an exporter that sets document after document, each with
+/// a FontMetrics its pool (text::FontSetPool) lends to one thread at a time: the memo goes
+/// with the fonts, whose face numbers its keys hold. The FontMetrics must outlive this.
+class WordMemos {
+ public:
+  WordMemo& for_fonts(const text::FontMetrics& fonts);
+
+ private:
+  std::mutex mutex_;
+  std::map<const text::FontMetrics*, std::unique_ptr<WordMemo>> memos_;
 };
 
 }  // namespace galley::layout

@@ -6,6 +6,7 @@
 
 #include "fake_font_metrics.hpp"
 #include "layout/spans.hpp"
+#include "layout/word_memo.hpp"
 
 namespace galley::layout {
 namespace {
@@ -279,6 +280,37 @@ TEST_F(LayoutParagraph, WordsMadeBeforeAreSetAsIfMadeAfresh) {
   for (std::size_t i = 0; i < again.size(); ++i) EXPECT_EQ(runs(again[i]), runs(afresh[i])) << "line " << i;
   // Where "typesetting" was first made it could break "typeset-ting"; as the last word not.
   EXPECT_EQ(line_texts(afresh), (std::vector<std::string>{"the AVA-VA", "hyphenation", "of type-", "setting"}));
+}
+
+TEST_F(LayoutParagraph, AContextWithAnotherMemoOfTheSameFontsSetsItsWordsAsItsOwn) {
+  // A batch of one-article PDFs keeps one memo per FontSet: the next article's context
+  // numbers the fonts of the memo's words in its own order of first use.
+  WordMemo shared;
+  SpanStyle italic;
+  italic.italic = true;
+  auto set_both = [&](Context& into) {
+    into.begin_article("a.md", "en-US", 0);
+    std::vector<Slice> lines = set_paragraph(into, plain_spans(into, "emphasis typesetting", italic), text,
+                                             Align::justify, Frame{100, 200});
+    for (Slice& line : set_paragraph(into, plain_spans(into, "plain typesetting"), text, Align::justify,
+                                     Frame{100, 200})) {
+      lines.push_back(std::move(line));
+    }
+    return lines;
+  };
+  Diagnostics first_diagnostics, second_diagnostics, fresh_diagnostics;
+  Context first(style, metrics, first_diagnostics, &shared);
+  first.begin_article("a.md", "en-US", 0);
+  set_paragraph(first, plain_spans(first, "plain typesetting"), text, Align::justify, Frame{100, 200});
+  Context second(style, metrics, second_diagnostics, &shared);
+  Context fresh(style, metrics, fresh_diagnostics);
+  const auto again = set_both(second);
+  const auto afresh = set_both(fresh);
+  ASSERT_EQ(again.size(), afresh.size());
+  for (std::size_t i = 0; i < again.size(); ++i) EXPECT_EQ(runs(again[i]), runs(afresh[i])) << "line " << i;
+  EXPECT_EQ(second.fonts(), fresh.fonts());
+  ASSERT_EQ(fresh.fonts().size(), 2u);
+  EXPECT_EQ(fresh.fonts()[0].style, text::FontStyle::italic);
 }
 
 TEST_F(LayoutParagraph, AHyphenatedLineNeverEndsAPage) {

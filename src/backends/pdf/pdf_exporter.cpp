@@ -17,6 +17,7 @@
 #include "backends/pdf/page_compression.hpp"
 #include "galley/version.hpp"
 #include "layout/layout.hpp"
+#include "layout/word_memo.hpp"
 #include "model/timestamps.hpp"
 #include "text/font_set.hpp"
 #include "text/hyphenator.hpp"
@@ -229,8 +230,8 @@ class PdfExporter final : public Exporter {
   void write_model(const model::Document& document, const ExportOptions& options, ByteSink& sink,
                    Diagnostics& diagnostics) const override {
     const text::FontSetPool::Lease fonts = font_sets_.borrow();
-    const layout::PageTree tree =
-        layout::lay_out(document, layout::layout_style(options.style, diagnostics), *fonts, diagnostics);
+    const layout::PageTree tree = layout::lay_out(document, layout::layout_style(options.style, diagnostics), *fonts,
+                                                  diagnostics, nullptr, &words_.for_fonts(*fonts));
     sink.write(pdf::render(tree, std::getenv("SOURCE_DATE_EPOCH"), diagnostics, options.threads));
   }
 
@@ -257,6 +258,8 @@ class PdfExporter final : public Exporter {
  private:
   // Fonts opened and measured once for every article this exporter sets, on any thread.
   mutable text::FontSetPool font_sets_;
+  // And the words set with each FontSet, for the articles after (a batch of one-article PDFs).
+  mutable layout::WordMemos words_;
 };
 
 }  // namespace
