@@ -133,7 +133,9 @@ void join(Context& context, Flow& flow, ArticleRun& run) {
 // meets the first article's fonts and dictionaries alone.
 std::vector<ArticleRun> article_runs(std::size_t articles, const Workers& workers, bool timed) {
   constexpr std::size_t fewest = 4;
-  constexpr double first_share = 0.88;  // of an even share; measured on bench corpora of 100 and 1,000
+  // Of an even share: about what the first article's start and the first run's pages take
+  // in a perf timeline of the 100-article bench corpus on two threads.
+  constexpr double first_share = 0.88;
   std::size_t count = workers.fonts && !timed ? std::max<std::size_t>(1, workers.threads) : 1;
   count = std::max<std::size_t>(1, std::min(count, articles / fewest));
   std::vector<ArticleRun> out(count);

@@ -195,7 +195,9 @@ class Builder {
     const std::size_t stretch = chars_[first].stretch;
     for (std::size_t k = first; k < end; ++k) {
       if (chars_[k].stretch != stretch || chars_[k].code == soft_hyphen) return false;
-      if (k > first && breaks_[chars_[k - 1].end - 1] == text::LineBreak::allowed) key.breaks |= std::uint64_t{1} << (k - first);
+      if (k > first && breaks_[chars_[k - 1].end - 1] == text::LineBreak::allowed) {
+        key.breaks |= std::uint64_t{1} << (k - first);
+      }
     }
     const Stretch& s = stretches_[stretch];
     key.face = s.look.face;

@@ -1,6 +1,7 @@
-// Words a context has already turned into items: most words of a collection recur, and the
-// items of one (its break opportunities, hyphenation points, shaped pieces and the kerning
-// across each cut) are a function of its text and of what the key below holds.
+// Words already turned into items, by a context or by the ones before it with the same fonts:
+// most words of a collection or a batch recur, and the items of one (its break opportunities,
+// hyphenation points, shaped pieces and the kerning across each cut) are a function of its
+// text and of what the key below holds, for one FontMetrics.
 #pragma once
 
 #include <cstddef>
@@ -60,7 +61,8 @@ class WordMemo {
 
 /// One WordMemo per FontMetrics, for an exporter that sets document after document, each with
 /// a FontMetrics its pool (text::FontSetPool) lends to one thread at a time: the memo goes
-/// with the fonts, whose face numbers its keys hold. The FontMetrics must outlive this.
+/// with the fonts, whose face numbers its keys hold. Each FontMetrics must live as long as
+/// this: another made at a freed one's address would be given the first one's memo.
 class WordMemos {
  public:
   WordMemo& for_fonts(const text::FontMetrics& fonts);

@@ -20,8 +20,8 @@
 
 #include "backends/pdf/hpdf_document.hpp"
 #include "galley/diagnostics.hpp"
-#include "image/image.hpp"
 #include "galley/model/document.hpp"
+#include "image/image.hpp"
 #include "layout/page_tree.hpp"
 
 namespace galley::backends::pdf {

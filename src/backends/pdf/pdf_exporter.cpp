@@ -244,8 +244,10 @@ class PdfExporter final : public Exporter {
     if (thread_count(options.threads) > 1) early.emplace(articles, style.cmyk);
     const text::FontSetPool::Lease fonts = font_sets_.borrow();
     const layout::PooledWorkers workers(font_sets_, options.threads);
-    const layout::PageTree tree = layout::lay_out(collection, pointers, style, *fonts, diagnostics, nullptr, workers.workers());
-    sink.write(pdf::render(tree, std::getenv("SOURCE_DATE_EPOCH"), diagnostics, options.threads, early ? &*early : nullptr));
+    const layout::PageTree tree =
+        layout::lay_out(collection, pointers, style, *fonts, diagnostics, nullptr, workers.workers());
+    sink.write(
+        pdf::render(tree, std::getenv("SOURCE_DATE_EPOCH"), diagnostics, options.threads, early ? &*early : nullptr));
   }
 
  protected:
