@@ -17,6 +17,7 @@
 #include <utility>
 #include <vector>
 
+#include "backends/pdf/images.hpp"
 #include "galley/galley.hpp"
 #include "threads/task_pool.hpp"
 
@@ -189,6 +190,38 @@ TEST(Threads, ABookOfSharedPicturesIsWhatOneThreadMakes) {
     EXPECT_TRUE(book == one_thread_book) << threads << " threads";
     EXPECT_EQ(diagnostics.items(), one_thread) << threads << " threads";
     EXPECT_EQ(torn_diagnostics.items(), one_thread_torn) << threads << " threads";
+  }
+  fs::remove_all(folder);
+}
+
+// A collection PDF's early picture checks (backends/pdf/images.hpp): their thread runs at
+// nice 19, so what it has not started when the render asks is checked by the caller. Asked
+// at once or later, every file is checked once, by one thread.
+TEST(Threads, EarlyPictureChecksAreAllMadeWhenAskedForAtOnce) {
+  const fs::path folder = fs::temp_directory_path() / ("galley-early-" + std::to_string(::getpid()));
+  fs::remove_all(folder);
+  fs::create_directories(folder);
+  const fs::path images = fs::path(GALLEY_SOURCE_DIR) / "tests/unit/fixtures/images";
+  std::vector<model::Document> articles;
+  for (int i = 0; i < 12; ++i) {
+    const std::string name = "picture-" + std::to_string(i % 6) + (i % 2 ? ".png" : ".jpg");
+    if (i < 6) fs::copy_file(images / (i % 2 ? "rgb8.png" : "photo.jpg"), folder / name);
+    ReadOptions options;
+    options.file_name = (folder / ("a" + std::to_string(i) + ".md")).string();
+    Document article = read_markdown("# Title\n\n![A picture](" + name + ")\n\nText.\n", options);
+    article.origin = options.file_name;
+    articles.push_back(std::move(article));
+  }
+  for (const bool at_once : {true, false}) {
+    backends::pdf::EarlyChecks checks(articles, false);
+    if (!at_once) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    const auto checked = checks.take();
+    ASSERT_EQ(checked.size(), 6u);
+    for (const auto& [path, picture] : checked) {
+      EXPECT_FALSE(picture.bytes.empty()) << path;
+      EXPECT_TRUE(picture.as_is.has_value()) << path;
+      EXPECT_FALSE(picture.error) << path;
+    }
   }
   fs::remove_all(folder);
 }

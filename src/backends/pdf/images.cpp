@@ -113,19 +113,30 @@ EarlyChecks::EarlyChecks(const std::vector<model::Document>& articles, bool cmyk
     }
   }
   if (pictures_.empty()) return;
-  done_ = std::async(std::launch::async, [this, cmyk] {
+  cmyk_ = cmyk;
+  done_ = std::async(std::launch::async, [this] {
 #ifdef __linux__
     ::setpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()), 19);  // this thread only (nice 19)
 #endif
-    for (const layout::Picture& picture : pictures_) check_picture(picture, cmyk, checked_.at(picture.path));
+    check_unclaimed();
   });
 }
 
 EarlyChecks::~EarlyChecks() {
+  next_ = pictures_.size();  // nothing more is started
   if (done_.valid()) done_.wait();
 }
 
+void EarlyChecks::check_unclaimed() {
+  for (std::size_t i = next_++; i < pictures_.size(); i = next_++) {
+    check_picture(pictures_[i], cmyk_, checked_.at(pictures_[i].path));
+  }
+}
+
 std::map<std::string, CheckedPicture> EarlyChecks::take() {
+  // What the thread has not started is checked here: on a busy machine a thread at nice 19
+  // may get almost no time, and the caller would wait for it.
+  check_unclaimed();
   if (done_.valid()) done_.get();
   return std::move(checked_);
 }

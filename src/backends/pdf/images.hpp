@@ -9,6 +9,8 @@
 
 #include <hpdf.h>
 
+#include <atomic>
+#include <cstddef>
 #include <exception>
 #include <future>
 #include <map>
@@ -52,12 +54,18 @@ class EarlyChecks {
   EarlyChecks& operator=(const EarlyChecks&) = delete;
   ~EarlyChecks();  ///< waits for the thread
 
-  /// Every check, by file, once the thread has made them all; then empty.
+  /// Every check, by file, once all are made (those the thread has not started, by the
+  /// caller); then empty.
   std::map<std::string, CheckedPicture> take();
 
  private:
+  // Checks pictures_ from next_ on, each claimed by one thread, until none is left.
+  void check_unclaimed();
+
   std::vector<layout::Picture> pictures_;  ///< one per file, as the articles first name it
-  std::map<std::string, CheckedPicture> checked_;
+  std::map<std::string, CheckedPicture> checked_;  ///< its entries made before the thread starts
+  bool cmyk_ = false;
+  std::atomic<std::size_t> next_{0};  ///< the first picture no thread has claimed
   std::future<void> done_;
 };
 
