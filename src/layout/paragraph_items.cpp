@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <limits>
+#include <optional>
 
 #include "layout/word_memo.hpp"
 #include "text/hyphenator.hpp"
@@ -205,9 +206,8 @@ class Builder {
     // As make_word asks for it: not for words too short to hyphenate (asking waits for the
     // dictionary to load).
     if (!s.span->style.code && options_.hyphenate && end - first >= 5) {
-      if (!hyphenator_asked_) hyphenator_ = context_.hyphenator();
-      hyphenator_asked_ = true;
-      key.hyphenator = hyphenator_;
+      if (!hyphenator_) hyphenator_ = context_.hyphenator();
+      key.hyphenator = *hyphenator_;
     }
     key.last_word = first == last_word_;
     key.text = std::string_view(text_).substr(chars_[first].begin, chars_[end - 1].end - chars_[first].begin);
@@ -472,8 +472,7 @@ class Builder {
   // character of it has no font (such a word is not kept: each article must report it).
   std::vector<std::size_t> hyphen_cuts_;
   bool lacking_ = false;
-  const text::Hyphenator* hyphenator_ = nullptr;  ///< the context's, once asked for
-  bool hyphenator_asked_ = false;
+  std::optional<const text::Hyphenator*> hyphenator_;  ///< the context's, once asked for
   // Scratch space kept between words, so that a word allocates only what it keeps.
   std::vector<Cut> cuts_;
   std::string piece_;

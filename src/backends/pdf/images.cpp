@@ -143,7 +143,7 @@ std::map<std::string, CheckedPicture> EarlyChecks::take() {
 
 void PdfImages::check_ahead(const std::vector<const layout::Picture*>& pictures, unsigned threads,
                             EarlyChecks* early) {
-  std::map<std::string, Checked> made_early;
+  std::map<std::string, CheckedPicture> made_early;
   if (early) made_early = early->take();
   std::vector<const layout::Picture*> files;
   for (const layout::Picture* picture : pictures) {
@@ -163,7 +163,7 @@ void PdfImages::check_ahead(const std::vector<const layout::Picture*>& pictures,
 // predictors) was checked by image::verify, which gives decode()'s verdict and warnings
 // without producing pixels: decoding, then compressing the pixels again, was a third of a
 // collection's PDF. nullopt: the picture is decoded instead.
-std::optional<HPDF_Image> PdfImages::as_is(const Checked& checked, std::string_view source, long most_wide,
+std::optional<HPDF_Image> PdfImages::as_is(const CheckedPicture& checked, std::string_view source, long most_wide,
                                            long most_high, Diagnostics& diagnostics) const {
   if (checked.error) std::rethrow_exception(checked.error);
   if (!checked.as_is) return std::nullopt;
@@ -194,7 +194,7 @@ HPDF_Image PdfImages::image(const layout::Picture& picture, Diagnostics& diagnos
   if (auto it = loaded_.find(key); it != loaded_.end()) return it->second;
   HPDF_Image loaded = nullptr;
   try {
-    Checked checked;  // by check_ahead, or now
+    CheckedPicture checked;  // by check_ahead, or now
     if (auto it = checked_.find(picture.path); it != checked_.end()) {
       checked = std::move(it->second);
       checked_.erase(it);

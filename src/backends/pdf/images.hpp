@@ -86,14 +86,13 @@ class PdfImages {
   HPDF_Image image(const layout::Picture& picture, Diagnostics& diagnostics);
 
  private:
-  using Checked = CheckedPicture;
-  std::optional<HPDF_Image> as_is(const Checked& checked, std::string_view source, long most_wide, long most_high,
-                                  Diagnostics& diagnostics) const;
+  std::optional<HPDF_Image> as_is(const CheckedPicture& checked, std::string_view source, long most_wide,
+                                  long most_high, Diagnostics& diagnostics) const;
 
   HpdfDocument& document_;
   bool cmyk_ = false;
   std::map<std::tuple<std::string, long, long>, HPDF_Image> loaded_;
-  std::map<std::string, Checked> checked_;  ///< by path, until image() takes it
+  std::map<std::string, CheckedPicture> checked_;  ///< by path, until image() takes it
 };
 
 }  // namespace galley::backends::pdf
