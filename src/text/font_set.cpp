@@ -30,9 +30,17 @@ struct FontSet::Impl {
     std::unique_ptr<FontFace> face;
     FaceInfo info;
   };
+  // A fallback family of a face's chain, looked up and opened the first time a character
+  // its face lacks is asked for: most articles never need one, and each costs a fontconfig
+  // query and a font file opened and parsed (15 of the 20 files a one-article run opened).
+  struct Fallback {
+    std::string family;
+    bool looked_up = false;
+    FaceId face = -1;  ///< once looked up; -1 when not installed or not usable
+  };
   struct Face {
-    std::size_t file = 0;          ///< index into files
-    std::vector<FaceId> fallbacks;  ///< in order
+    std::size_t file = 0;           ///< index into files
+    std::vector<Fallback> fallbacks;  ///< in order
     FontStyle style = FontStyle::regular;  ///< the style asked for, for fontconfig's fallback
   };
 
@@ -70,6 +78,29 @@ struct FontSet::Impl {
     return id;
   }
 
+  std::optional<FontFile> find(const std::string& family, FontStyle style) {
+    return catalog ? catalog->find(family, style) : find_font_file(family, style);
+  }
+
+  // Fallback `index` of face `id`: its plain face, opened on first use (indices, not
+  // references: opening one adds to `faces`).
+  FaceId fallback(FaceId id, std::size_t index) {
+    Fallback& slot = faces[static_cast<std::size_t>(id)].fallbacks[index];
+    if (slot.looked_up) return slot.face;
+    slot.looked_up = true;
+    const Face& face = faces[static_cast<std::size_t>(id)];
+    const auto found = find(slot.family, face.style);
+    if (!found || found->path == files[face.file].info.file) return -1;
+    FaceId opened = -1;
+    try {
+      opened = plain_face(*found, face.style);
+    } catch (const Error&) {
+      // An unusable fallback is skipped; the chain goes on.
+    }
+    faces[static_cast<std::size_t>(id)].fallbacks[index].face = opened;
+    return opened;
+  }
+
   // Any installed font that has `c`, asked of fontconfig once per style and character.
   FaceId covering_face(char32_t c, FontStyle style) {
     const std::uint64_t key = static_cast<std::uint64_t>(style) << 32 | c;
@@ -97,10 +128,7 @@ FaceId FontSet::face(const std::vector<std::string>& families, FontStyle style) 
   auto key = std::make_tuple(families, style);
   if (auto it = impl_->face_by_request.find(key); it != impl_->face_by_request.end()) return it->second;
 
-  auto find = [&](const std::string& family) {
-    return impl_->catalog ? impl_->catalog->find(family, style) : find_font_file(family, style);
-  };
-  auto primary = find(families.front());
+  auto primary = impl_->find(families.front(), style);
   if (!primary) {
     const auto near = closest_families(families.front());
     std::string list;
@@ -115,15 +143,7 @@ FaceId FontSet::face(const std::vector<std::string>& families, FontStyle style) 
   Impl::Face face;
   face.file = impl_->open(*primary);
   face.style = style;
-  for (std::size_t i = 1; i < families.size(); ++i) {
-    auto fallback = find(families[i]);
-    if (!fallback || fallback->path == primary->path) continue;
-    try {
-      face.fallbacks.push_back(impl_->plain_face(*fallback, style));
-    } catch (const Error&) {
-      // An unusable fallback is skipped; the chain goes on.
-    }
-  }
+  for (std::size_t i = 1; i < families.size(); ++i) face.fallbacks.push_back(Impl::Fallback{families[i]});
   impl_->faces.push_back(std::move(face));
   const auto id = static_cast<FaceId>(impl_->faces.size() - 1);
   impl_->face_by_request.emplace(std::move(key), id);
@@ -133,10 +153,14 @@ FaceId FontSet::face(const std::vector<std::string>& families, FontStyle style) 
 FaceId FontSet::face_for(FaceId id, char32_t c) {
   const Impl::Face& face = impl_->faces.at(static_cast<std::size_t>(id));
   if (impl_->files[face.file].face->has_glyph(c)) return id;
-  for (FaceId fallback : face.fallbacks) {
-    if (impl_->files[impl_->faces[static_cast<std::size_t>(fallback)].file].face->has_glyph(c)) return fallback;
+  const FontStyle style = face.style;
+  for (std::size_t i = 0; i < impl_->faces[static_cast<std::size_t>(id)].fallbacks.size(); ++i) {
+    const FaceId fallback = impl_->fallback(id, i);
+    if (fallback >= 0 && impl_->files[impl_->faces[static_cast<std::size_t>(fallback)].file].face->has_glyph(c)) {
+      return fallback;
+    }
   }
-  return impl_->covering_face(c, face.style);
+  return impl_->covering_face(c, style);
 }
 
 int FontSet::advance(FaceId id, char32_t c) {
@@ -150,6 +174,8 @@ int FontSet::kerning(FaceId id, char32_t left, char32_t right) {
 const FaceInfo& FontSet::info(FaceId id) const {
   return impl_->files[impl_->faces.at(static_cast<std::size_t>(id)).file].info;
 }
+
+std::size_t FontSet::open_files() const { return impl_->files.size(); }
 
 FontSetPool::Lease FontSetPool::borrow() {
   {

@@ -31,6 +31,9 @@ class FontSet final : public FontMetrics {
   int kerning(FaceId face, char32_t left, char32_t right) override;
   const FaceInfo& info(FaceId face) const override;
 
+  /// Font files opened so far, for tests and measurements.
+  std::size_t open_files() const;
+
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;

@@ -74,8 +74,27 @@ TEST(TextFontSet, FallsBackPerCharacter) {
 
 TEST(TextFontSet, MissingFallbacksAreSkipped) {
   FontSet fonts;
-  const FaceId face = fonts.face({"Liberation Sans", "No Such Family Anywhere"}, FontStyle::regular);
+  const FaceId face =
+      fonts.face({"Liberation Sans", "No Such Family Anywhere", "DejaVu Sans"}, FontStyle::regular);
   EXPECT_EQ(fonts.info(face).family, "Liberation Sans");
+  EXPECT_EQ(fonts.info(fonts.face_for(face, U'\u2605')).family, "DejaVu Sans");
+}
+
+// A fallback's file is opened only when a character its face lacks is asked for: most
+// articles need none, and each is a fontconfig query and a font parsed.
+TEST(TextFontSet, OpensAFallbackOnlyWhenItIsNeeded) {
+  FontSet fonts;
+  const FaceId serif = fonts.face({"Liberation Serif", "DejaVu Sans", "Noto Serif"}, FontStyle::regular);
+  const FaceId sans = fonts.face({"Liberation Sans", "DejaVu Sans"}, FontStyle::bold);
+  EXPECT_EQ(fonts.open_files(), 2u);
+  EXPECT_EQ(fonts.face_for(serif, U'a'), serif);
+  EXPECT_EQ(fonts.face_for(sans, U'\u0416'), sans);
+  EXPECT_EQ(fonts.open_files(), 2u);
+  const FaceId star = fonts.face_for(serif, U'\u2605');
+  EXPECT_EQ(fonts.info(star).family, "DejaVu Sans");
+  EXPECT_EQ(fonts.open_files(), 3u);  // the first fallback that has it; Noto Serif stays shut
+  EXPECT_EQ(fonts.face_for(serif, U'\u2606'), star);
+  EXPECT_EQ(fonts.open_files(), 3u);
 }
 
 TEST(TextFontSet, AnUnknownFamilyNamesTheClosestInstalledOnes) {
