@@ -96,7 +96,7 @@ void check_picture(const layout::Picture& picture, bool cmyk, CheckedPicture& ou
   }
 }
 
-EarlyChecks::EarlyChecks(const std::vector<model::Document>& articles, bool cmyk) {
+EarlyChecks::EarlyChecks(std::span<const model::Document> articles, bool cmyk) {
   // Located as layout locates them (src/layout/figure.cpp); what layout refuses is checked
   // for nothing, and a file it places that is not here is checked after it.
   for (const model::Document& article : articles) {

@@ -15,6 +15,7 @@
 #include <future>
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <tuple>
@@ -49,7 +50,7 @@ void check_picture(const layout::Picture& picture, bool cmyk, CheckedPicture& ou
 /// The thread runs at the lowest priority, so that it takes what layout leaves.
 class EarlyChecks {
  public:
-  EarlyChecks(const std::vector<model::Document>& articles, bool cmyk);
+  EarlyChecks(std::span<const model::Document> articles, bool cmyk);
   EarlyChecks(const EarlyChecks&) = delete;
   EarlyChecks& operator=(const EarlyChecks&) = delete;
   ~EarlyChecks();  ///< waits for the thread

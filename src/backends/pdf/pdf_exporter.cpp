@@ -229,10 +229,16 @@ class PdfExporter final : public Exporter {
 
   void write_model(const model::Document& document, const ExportOptions& options, ByteSink& sink,
                    Diagnostics& diagnostics) const override {
+    const layout::LayoutStyle style = layout::layout_style(options.style, diagnostics);
+    // The lead picture is checked while the article is laid out, as a collection's are (not
+    // in a batch, whose articles keep every core busy on one thread each).
+    std::optional<pdf::EarlyChecks> early;
+    if (thread_count(options.threads) > 1) early.emplace(std::span(&document, 1), style.cmyk);
     const text::FontSetPool::Lease fonts = font_sets_.borrow();
-    const layout::PageTree tree = layout::lay_out(document, layout::layout_style(options.style, diagnostics), *fonts,
-                                                  diagnostics, nullptr, &words_.for_fonts(*fonts));
-    sink.write(pdf::render(tree, std::getenv("SOURCE_DATE_EPOCH"), diagnostics, options.threads));
+    const layout::PageTree tree =
+        layout::lay_out(document, style, *fonts, diagnostics, nullptr, &words_.for_fonts(*fonts));
+    sink.write(
+        pdf::render(tree, std::getenv("SOURCE_DATE_EPOCH"), diagnostics, options.threads, early ? &*early : nullptr));
   }
 
   void write_collection(const model::Collection& collection, const std::vector<model::Document>& articles,
