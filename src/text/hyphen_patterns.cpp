@@ -6,11 +6,12 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
+#include <cstdint>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <optional>
-#include <sstream>
 #include <string_view>
 #include <vector>
 
@@ -34,6 +35,57 @@ struct State {
   int next_sibling = -1;
   char ch = 0;  ///< the byte of the transition into this state
   int children = 0;
+};
+
+// The transitions of a trie, (state, byte) -> state, in an open-addressing table: walking a
+// state's children one by one was a quarter of loading a dictionary (the second level has
+// dozens of children per state).
+class Transitions {
+ public:
+  int find(int state, char ch) const {
+    if (keys_.empty()) return -1;
+    const std::uint32_t key = key_of(state, ch);
+    for (std::size_t at = slot(key);; at = (at + 1) & (keys_.size() - 1)) {
+      if (keys_[at] == key) return values_[at];
+      if (keys_[at] == 0) return -1;
+    }
+  }
+  void add(int state, char ch, int target) {
+    if ((count_ + 1) * 2 > keys_.size()) grow();
+    insert(key_of(state, ch), target);
+    ++count_;
+  }
+
+ private:
+  // Never 0, the empty slot's key. A state number fits in 24 bits: there are at most as many
+  // states as bytes in the file, and load() refuses a file of 16 MB or more (German's, the
+  // largest, is 1 MB).
+  static std::uint32_t key_of(int state, char ch) {
+    return (static_cast<std::uint32_t>(state) << 8 | static_cast<unsigned char>(ch)) + 1;
+  }
+  // Fibonacci hashing: the product's top bits, which every bit of the key reaches.
+  std::size_t slot(std::uint32_t key) const { return (key * 2654435761u) >> shift_; }
+  void insert(std::uint32_t key, int target) {
+    std::size_t at = slot(key);
+    while (keys_[at] != 0) at = (at + 1) & (keys_.size() - 1);
+    keys_[at] = key;
+    values_[at] = target;
+  }
+  void grow() {
+    std::vector<std::uint32_t> keys = std::move(keys_);
+    std::vector<int> values = std::move(values_);
+    keys_.assign(std::max<std::size_t>(1024, keys.size() * 2), 0);
+    shift_ = 32 - std::countr_zero(keys_.size());
+    values_.assign(keys_.size(), -1);
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+      if (keys[i] != 0) insert(keys[i], values[i]);
+    }
+  }
+
+  std::vector<std::uint32_t> keys_;
+  std::vector<int> values_;
+  std::size_t count_ = 0;
+  int shift_ = 32;
 };
 
 // One level of the dictionary being read (libhyphen's dict[k] and its hashtab).
@@ -81,26 +133,28 @@ class LevelBuilder {
       }
       return;
     }
-    std::optional<std::string> repl;
-    signed char replindex = 0, replcut = 0;
     const std::size_t slash = buf.find('/');
-    if (slash != std::string_view::npos) {
-      std::string rest(buf.substr(slash + 1));
-      buf = buf.substr(0, slash);
-      const std::size_t comma = rest.find(',');
-      if (comma != std::string::npos) {
-        const std::size_t comma2 = rest.find(',', comma + 1);
-        if (comma2 != std::string::npos) {
-          replindex = static_cast<signed char>(static_cast<signed char>(std::atoi(rest.c_str() + comma + 1)) - 1);
-          replcut = static_cast<signed char>(std::atoi(rest.c_str() + comma2 + 1));
-        }
-        rest.resize(comma);
-      } else {
-        chomp(rest);
-        replcut = static_cast<signed char>(buf.size());
-      }
-      repl = rest.substr(0, std::strlen(rest.c_str()));
+    if (slash == std::string_view::npos) {
+      load_pattern(buf);
+      return;
     }
+    // A pattern with a replacement ("c1k/k=k,1,1"): libhyphen's non-standard hyphenation.
+    signed char replindex = 0, replcut = 0;
+    std::string repl(buf.substr(slash + 1));
+    buf = buf.substr(0, slash);
+    const std::size_t comma = repl.find(',');
+    if (comma != std::string::npos) {
+      const std::size_t comma2 = repl.find(',', comma + 1);
+      if (comma2 != std::string::npos) {
+        replindex = static_cast<signed char>(static_cast<signed char>(std::atoi(repl.c_str() + comma + 1)) - 1);
+        replcut = static_cast<signed char>(std::atoi(repl.c_str() + comma2 + 1));
+      }
+      repl.resize(comma);
+    } else {
+      chomp(repl);
+      replcut = static_cast<signed char>(buf.size());
+    }
+    repl.resize(std::strlen(repl.c_str()));
     std::string& word = word_;
     std::string& pattern = pattern_;
     word.clear();
@@ -113,56 +167,81 @@ class LevelBuilder {
         pattern += '0';
       }
     }
-    std::size_t skip = 0;
-    if (!repl) {
-      while (skip < pattern.size() && pattern[skip] == '0') ++skip;  // leading zeroes
-    } else {
-      if (!word.empty() && word[0] == '.') skip = 1;
-      if (utf8) {
-        // Replacement positions counted in UTF-8 characters, turned into bytes.
-        const char* w = word.c_str();
-        int pu = -1, ps = -1;
-        for (std::size_t pc = w[0] == '.' ? 1 : 0; pc < word.size() + 1; ++pc) {
-          if ((static_cast<unsigned char>(w[pc]) >> 6) != 2) ++pu;
-          if (ps < 0 && replindex == pu) {
-            ps = replindex;
-            replindex = static_cast<signed char>(pc);
-          }
-          if (ps >= 0 && pu - ps == replcut) {
-            replcut = static_cast<signed char>(pc - static_cast<std::size_t>(replindex));
-            break;
-          }
+    const std::size_t skip = !word.empty() && word[0] == '.' ? 1 : 0;
+    if (utf8) {
+      // Replacement positions counted in UTF-8 characters, turned into bytes.
+      const char* w = word.c_str();
+      int pu = -1, ps = -1;
+      for (std::size_t pc = w[0] == '.' ? 1 : 0; pc < word.size() + 1; ++pc) {
+        if ((static_cast<unsigned char>(w[pc]) >> 6) != 2) ++pu;
+        if (ps < 0 && replindex == pu) {
+          ps = replindex;
+          replindex = static_cast<signed char>(pc);
         }
-        if (w[0] == '.') --replindex;
+        if (ps >= 0 && pu - ps == replcut) {
+          replcut = static_cast<signed char>(pc - static_cast<std::size_t>(replindex));
+          break;
+        }
       }
+      if (w[0] == '.') --replindex;
     }
-    // The pattern's state, and its prefixes' states that did not exist yet, each with the
-    // transition from its parent: libhyphen's states are the trie of the pattern words.
     int state = 0;
-    for (const char ch : word) {
-      const int next = child(state, ch);
-      if (next >= 0) {
-        state = next;
-        continue;
-      }
-      const int added = static_cast<int>(states_.size());
-      states_.emplace_back().ch = ch;
-      State& parent = states_[static_cast<std::size_t>(state)];
-      if (parent.last_child >= 0) {
-        states_[static_cast<std::size_t>(parent.last_child)].next_sibling = added;
-      } else {
-        parent.first_child = added;
-      }
-      parent.last_child = added;
-      ++parent.children;
-      if (state == 0) root_[static_cast<unsigned char>(ch)] = added;
-      state = added;
-    }
+    for (const char ch : word) state = child_or_added(state, ch);
     State& s = states_[static_cast<std::size_t>(state)];
     s.match = keep(std::string_view(pattern).substr(skip));
-    s.repl = repl ? keep(*repl) : -1;
+    s.repl = keep(repl);
     s.replindex = replindex;
     s.replcut = replcut != 0 ? replcut : static_cast<signed char>(word.size());
+  }
+
+  // load_line for the common line, a pattern without a replacement ("a1b2c"), in one pass
+  // and no copy: the same states, in the same order, and the same match.
+  void load_pattern(std::string_view buf) {
+    char pattern[line_buffer + 1];
+    std::size_t length = 0;
+    std::size_t letters = 0;
+    pattern[length++] = '0';
+    int state = 0;
+    for (std::size_t i = 0; i < buf.size() && static_cast<unsigned char>(buf[i]) > ' '; ++i) {
+      const char c = buf[i];
+      if (c >= '0' && c <= '9') {
+        pattern[length - 1] = c;
+      } else {
+        state = child_or_added(state, c);
+        ++letters;
+        pattern[length++] = '0';
+      }
+    }
+    std::size_t skip = 0;
+    while (skip < length && pattern[skip] == '0') ++skip;  // leading zeroes
+    State& s = states_[static_cast<std::size_t>(state)];
+    s.match = keep(std::string_view(pattern + skip, length - skip));
+    s.repl = -1;
+    s.replindex = 0;
+    s.replcut = static_cast<signed char>(letters);
+  }
+
+  // The state for `state`'s string followed by `ch`, added with its transition when new:
+  // libhyphen's states are the trie of the pattern words.
+  int child_or_added(int state, char ch) {
+    const int next = child(state, ch);
+    if (next >= 0) return next;
+    const int added = static_cast<int>(states_.size());
+    states_.emplace_back().ch = ch;
+    State& parent = states_[static_cast<std::size_t>(state)];
+    if (parent.last_child >= 0) {
+      states_[static_cast<std::size_t>(parent.last_child)].next_sibling = added;
+    } else {
+      parent.first_child = added;
+    }
+    parent.last_child = added;
+    ++parent.children;
+    if (state == 0) {
+      root_[static_cast<unsigned char>(ch)] = added;
+    } else {
+      transitions_.add(state, ch, added);
+    }
+    return added;
   }
 
   // Each state falls back to the state of its longest proper suffix ("" at worst): what
@@ -216,14 +295,11 @@ class LevelBuilder {
   }
   int child(int state, char ch) const {
     if (state == 0) return root_[static_cast<unsigned char>(ch)];  // the root has most children
-    for (int next = states_[static_cast<std::size_t>(state)].first_child; next >= 0;
-         next = states_[static_cast<std::size_t>(next)].next_sibling) {
-      if (states_[static_cast<std::size_t>(next)].ch == ch) return next;
-    }
-    return -1;
+    return transitions_.find(state, ch);
   }
 
   std::vector<State> states_;
+  Transitions transitions_;  ///< every transition but the root's, for child()
   std::string strings_;  ///< matches and replacements
   std::string word_, pattern_;  ///< the line being read, kept for their buffers
   std::array<int, 256> root_ = filled(-1);  ///< the root's transitions by byte
@@ -317,12 +393,13 @@ _HyphenDict* HyphenPatterns::dict() const { return levels_->top; }
 int HyphenPatterns::states() const { return levels_->level[0].dict.num_states + levels_->level[1].dict.num_states; }
 
 std::unique_ptr<const HyphenPatterns> HyphenPatterns::load(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
   if (!in) return nullptr;
-  std::ostringstream read;
-  read << in.rdbuf();
-  if (in.bad()) return nullptr;
-  const std::string file = std::move(read).str();
+  const std::streamoff size = in.tellg();
+  if (size < 0 || size >= (std::streamoff{1} << 24) - 2) return nullptr;  // see Transitions::key_of
+  std::string file(static_cast<std::size_t>(size), '\0');  // read once, not copied
+  in.seekg(0);
+  if (!in.read(file.data(), size)) return nullptr;
   ChunkReader reader(file);
 
   // The charset: the first fgets into char[MAX_NAME], without its line end.
