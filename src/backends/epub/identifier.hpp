@@ -23,7 +23,7 @@ using model::UtcTime;
 
 /// Builds a name-based (version 5) UUID from everything that makes up a book, so the same
 /// content always gets the same `urn:uuid:` and different content a different one.
-/// libuuid (util-linux) does the SHA-1 and the RFC 4122 bit layout.
+/// The SHA-1 is libcrypto's, laid out as libuuid's (util-linux) uuid_generate_sha1 lays it out.
 /// Parts are hashed one by one (SHA-1, on any thread) and the identifier is the hash of
 /// their hashes, so a book of any size is identified without holding its text.
 class ContentUuid {
