@@ -4,6 +4,7 @@
 #include <hyphen.h>
 #include <iconv.h>
 
+#include "text/hyphen_cache.hpp"
 #include "text/hyphen_patterns.hpp"
 
 #include <algorithm>
@@ -140,7 +141,8 @@ struct HyphenDictionary::Handle {
 
 HyphenDictionary::~HyphenDictionary() = default;
 
-std::unique_ptr<const HyphenDictionary> HyphenDictionary::load(const std::string& path) {
+std::unique_ptr<const HyphenDictionary> HyphenDictionary::load(const std::string& path,
+                                                                const std::string& cache_folder) {
   // The first line names the charset ("UTF-8", "KOI8-R", "ISO8859-2"); libhyphen reads it
   // too but only to set its utf8 flag: the words given it must already be in that charset.
   std::ifstream in(path);
@@ -160,7 +162,7 @@ std::unique_ptr<const HyphenDictionary> HyphenDictionary::load(const std::string
   }
   dictionary->handle_ = std::make_unique<Handle>();
   // Not hnj_hyphen_load: it takes seconds over the German dictionary (hyphen_patterns.hpp).
-  dictionary->handle_->patterns = HyphenPatterns::load(path);
+  dictionary->handle_->patterns = load_patterns(path, cache_folder);
   if (!dictionary->handle_->patterns) return nullptr;
   dictionary->handle_->dict = dictionary->handle_->patterns->dict();
   return dictionary;

@@ -16,9 +16,10 @@ std::string find_hyphen_dictionary(std::string_view language, const std::string&
 /// A loaded dictionary. Immutable once made; lookups may run in several threads.
 class HyphenDictionary {
  public:
-  /// Loads `path`; null when it cannot be read, libhyphen rejects it, or its charset (the
-  /// file's first line) is neither UTF-8 nor an 8-bit charset iconv knows.
-  static std::unique_ptr<const HyphenDictionary> load(const std::string& path);
+  /// Loads `path`, through its compiled copy in `cache_folder` when there is a good one
+  /// (hyphen_cache.hpp); null when it cannot be read, libhyphen rejects it, or its charset
+  /// (the file's first line) is neither UTF-8 nor an 8-bit charset iconv knows.
+  static std::unique_ptr<const HyphenDictionary> load(const std::string& path, const std::string& cache_folder = {});
   ~HyphenDictionary();
   HyphenDictionary(const HyphenDictionary&) = delete;
   HyphenDictionary& operator=(const HyphenDictionary&) = delete;

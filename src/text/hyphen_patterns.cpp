@@ -11,6 +11,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <limits>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -455,6 +456,222 @@ std::unique_ptr<const HyphenPatterns> HyphenPatterns::load(const std::string& pa
     second.crhmin = first.crhmin != 0 ? first.crhmin : first.rhmin != 0 ? first.rhmin : 3;
     levels.top = &second;
   }
+  return patterns;
+}
+
+// The compiled form: per level, a header, then its states, transitions and text, each state's
+// pointers as offsets (-1 for none). Read with memcpy: the bytes need not be aligned.
+namespace {
+
+constexpr std::uint32_t compiled_format = 1;
+
+struct CompiledLevel {
+  std::int32_t num_states = 0;
+  std::uint32_t num_trans = 0;
+  std::uint32_t text_size = 0;
+  std::int32_t nohyphen = -1;  ///< offset into the text
+  std::int32_t nohyphenl = 0;
+  std::int32_t utf8 = 0;
+  char lhmin = 0, rhmin = 0, clhmin = 0, crhmin = 0;
+  char cset[MAX_NAME] = {};
+};
+
+struct CompiledState {
+  std::int32_t match = -1;  ///< offsets into the text
+  std::int32_t repl = -1;
+  std::int32_t fallback = -1;
+  std::int32_t num_trans = 0;
+  std::uint32_t first_trans = 0;  ///< index into the level's transitions
+  signed char replindex = 0;
+  signed char replcut = 0;
+};
+
+struct CompiledTrans {
+  std::int32_t ch = 0;
+  std::int32_t new_state = 0;
+};
+
+template <typename T>
+void put(std::string& out, const T& value) {
+  out.append(reinterpret_cast<const char*>(&value), sizeof value);
+}
+
+// Reads what put wrote, in order; false once the bytes run out.
+class CompiledReader {
+ public:
+  explicit CompiledReader(std::string_view bytes) : bytes_(bytes) {}
+  template <typename T>
+  bool get(T& value) {
+    if (bytes_.size() - at_ < sizeof value) return false;
+    std::memcpy(&value, bytes_.data() + at_, sizeof value);
+    at_ += sizeof value;
+    return true;
+  }
+  bool take(std::size_t size, std::string_view& out) {
+    if (bytes_.size() - at_ < size) return false;
+    out = bytes_.substr(at_, size);
+    at_ += size;
+    return true;
+  }
+  bool at_end() const { return at_ == bytes_.size(); }
+
+ private:
+  std::string_view bytes_;
+  std::size_t at_ = 0;
+};
+
+std::int32_t offset_in(const std::vector<char>& text, const char* pointer) {
+  return pointer ? static_cast<std::int32_t>(pointer - text.data()) : -1;
+}
+
+void compile_level(const Level& level, std::string& out) {
+  CompiledLevel head;
+  head.num_states = level.dict.num_states;
+  head.num_trans = static_cast<std::uint32_t>(level.trans.size());
+  head.text_size = static_cast<std::uint32_t>(level.text.size());
+  head.nohyphen = offset_in(level.text, level.dict.nohyphen);
+  head.nohyphenl = level.dict.nohyphenl;
+  head.utf8 = level.dict.utf8;
+  head.lhmin = level.dict.lhmin;
+  head.rhmin = level.dict.rhmin;
+  head.clhmin = level.dict.clhmin;
+  head.crhmin = level.dict.crhmin;
+  std::memcpy(head.cset, level.dict.cset, sizeof head.cset);
+  put(out, head);
+  for (const HyphenState& state : level.states) {
+    CompiledState s;
+    s.match = offset_in(level.text, state.match);
+    s.repl = offset_in(level.text, state.repl);
+    s.fallback = state.fallback_state;
+    s.num_trans = state.num_trans;
+    s.first_trans = state.trans ? static_cast<std::uint32_t>(state.trans - level.trans.data()) : 0;
+    s.replindex = state.replindex;
+    s.replcut = state.replcut;
+    put(out, s);
+  }
+  for (const HyphenTrans& trans : level.trans) put(out, CompiledTrans{trans.ch, trans.new_state});
+  out.append(level.text.data(), level.text.size());
+}
+
+// A string of the text starts at `offset` (-1: none), the text ending with a NUL.
+bool string_at(const std::vector<char>& text, std::int32_t offset) {
+  return offset == -1 || (offset >= 0 && static_cast<std::size_t>(offset) < text.size());
+}
+
+// The level `in` holds next, checked as it is read. Read straight from the (mapped) bytes
+// into libhyphen's arrays, without a copy of them: a dictionary is read at the start of
+// every run that hyphenates, and most of its cost is the memory first touched.
+bool uncompile_level(CompiledReader& in, Level& level) {
+  CompiledLevel head;
+  if (!in.get(head) || head.num_states < 1 || head.utf8 < 0 || head.utf8 > 1 || head.nohyphenl < 0 ||
+      head.text_size > static_cast<std::uint32_t>(std::numeric_limits<std::int32_t>::max())) {
+    return false;
+  }
+  const auto states = static_cast<std::size_t>(head.num_states);
+  std::string_view state_bytes, trans_bytes, text;
+  if (states > std::numeric_limits<std::size_t>::max() / sizeof(CompiledState) ||
+      !in.take(states * sizeof(CompiledState), state_bytes) ||
+      !in.take(std::size_t{head.num_trans} * sizeof(CompiledTrans), trans_bytes) || !in.take(head.text_size, text)) {
+    return false;
+  }
+  if (!text.empty() && text.back() != '\0') return false;
+  level.text.assign(text.begin(), text.end());
+  level.trans.reserve(head.num_trans);
+  for (std::size_t k = 0; k < head.num_trans; ++k) {
+    CompiledTrans t;
+    std::memcpy(&t, trans_bytes.data() + k * sizeof t, sizeof t);
+    if (t.new_state < 1 || static_cast<std::size_t>(t.new_state) >= states) return false;
+    level.trans.push_back(HyphenTrans{static_cast<char>(t.ch), t.new_state});
+  }
+
+  // The transitions make a tree from state 0, each state entered once and from a state made
+  // before it (as LevelBuilder numbers them), so depths follow in one pass; then a fallback,
+  // a shorter string, is a lesser depth, and following fallbacks cannot loop.
+  std::vector<int> depth(states, -1);
+  depth[0] = 0;
+  level.states.reserve(states);
+  for (std::size_t i = 0; i < states; ++i) {
+    CompiledState s;
+    std::memcpy(&s, state_bytes.data() + i * sizeof s, sizeof s);
+    if (depth[i] < 0 || s.num_trans < 0 || s.first_trans > level.trans.size() ||
+        static_cast<std::size_t>(s.num_trans) > level.trans.size() - s.first_trans) {
+      return false;
+    }
+    for (std::size_t k = s.first_trans; k < s.first_trans + static_cast<std::size_t>(s.num_trans); ++k) {
+      const auto next = static_cast<std::size_t>(level.trans[k].new_state);
+      if (next <= i || depth[next] >= 0) return false;
+      depth[next] = depth[i] + 1;
+    }
+    if (!string_at(level.text, s.match) || !string_at(level.text, s.repl)) return false;
+    // libhyphen lays a match's digits over the letters that led to its state and the one
+    // before: a longer match would reach before the word.
+    if (s.match >= 0 && std::strlen(level.text.data() + s.match) > static_cast<std::size_t>(depth[i]) + 1) {
+      return false;
+    }
+    HyphenState& out = level.states.emplace_back();
+    out.match = s.match >= 0 ? level.text.data() + s.match : nullptr;
+    out.repl = s.repl >= 0 ? level.text.data() + s.repl : nullptr;
+    out.replindex = s.replindex;
+    out.replcut = s.replcut;
+    out.fallback_state = s.fallback;
+    out.num_trans = s.num_trans;
+    out.trans = s.num_trans > 0 ? level.trans.data() + s.first_trans : nullptr;
+  }
+  for (std::size_t i = 0; i < states; ++i) {
+    const int fallback = level.states[i].fallback_state;
+    const bool good = i == 0 ? fallback == -1
+                             : fallback >= 0 && static_cast<std::size_t>(fallback) < states &&
+                                   depth[static_cast<std::size_t>(fallback)] < depth[i];
+    if (!good) return false;
+  }
+  // libhyphen reads nohyphenl + 1 strings, one after another.
+  if (head.nohyphen != -1) {
+    std::int32_t at = head.nohyphen;
+    for (std::int32_t i = 0; i <= head.nohyphenl; ++i) {
+      if (!string_at(level.text, at) || at == -1) return false;
+      at += static_cast<std::int32_t>(std::strlen(level.text.data() + at)) + 1;
+    }
+  }
+  HyphenDict& dict = level.dict;
+  dict.lhmin = head.lhmin;
+  dict.rhmin = head.rhmin;
+  dict.clhmin = head.clhmin;
+  dict.crhmin = head.crhmin;
+  dict.nohyphen = head.nohyphen >= 0 ? level.text.data() + head.nohyphen : nullptr;
+  dict.nohyphenl = head.nohyphenl;
+  dict.num_states = head.num_states;
+  std::memcpy(dict.cset, head.cset, sizeof dict.cset);
+  dict.cset[sizeof dict.cset - 1] = '\0';
+  dict.utf8 = head.utf8;
+  dict.states = level.states.data();
+  dict.nextlevel = nullptr;
+  return true;
+}
+
+}  // namespace
+
+std::string HyphenPatterns::compiled() const {
+  std::string out;
+  put(out, compiled_format);
+  put(out, static_cast<std::uint32_t>(levels_->top == &levels_->level[0].dict ? 0 : 1));
+  for (const Level& level : levels_->level) compile_level(level, out);
+  return out;
+}
+
+std::unique_ptr<const HyphenPatterns> HyphenPatterns::from_compiled(std::string_view bytes) {
+  CompiledReader in(bytes);
+  std::uint32_t format = 0, top = 0;
+  if (!in.get(format) || format != compiled_format || !in.get(top) || top > 1) return nullptr;
+  std::unique_ptr<HyphenPatterns> patterns(new HyphenPatterns);
+  patterns->levels_ = std::make_unique<Levels>();
+  Levels& levels = *patterns->levels_;
+  for (Level& level : levels.level) {
+    if (!uncompile_level(in, level)) return nullptr;
+  }
+  if (!in.at_end()) return nullptr;
+  // As load() links them: the top level falls back to the other.
+  levels.top = &levels.level[top].dict;
+  levels.top->nextlevel = &levels.level[1 - top].dict;
   return patterns;
 }
 

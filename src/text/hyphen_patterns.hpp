@@ -10,6 +10,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 
 struct _HyphenDict;
 
@@ -30,6 +31,15 @@ class HyphenPatterns {
 
   /// States of the automaton (both levels), for tests and measurements.
   int states() const;
+
+  /// The loaded dictionary as bytes: every array, with offsets for its pointers, for
+  /// hyphen_cache.cpp to keep on disk. Native byte order and sizes: for this machine only.
+  std::string compiled() const;
+  /// The dictionary compiled() gave these bytes for; null when they are not such bytes.
+  /// Every count, offset and state is checked (strings end within the text, transitions
+  /// make a tree, a fallback is a shorter string), so that no damaged file makes libhyphen
+  /// read astray or loop.
+  static std::unique_ptr<const HyphenPatterns> from_compiled(std::string_view bytes);
 
  private:
   struct Levels;

@@ -7,6 +7,7 @@
 #include <map>
 #include <mutex>
 
+#include "text/hyphen_cache.hpp"
 #include "text/hyphen_dictionary.hpp"
 #include "text/unicode.hpp"
 
@@ -68,10 +69,12 @@ bool looks_like_code(const std::vector<Char>& chars) {
 
 }  // namespace
 
+std::string default_hyphen_cache() { return detail::user_hyphen_cache(); }
+
 Hyphenator::Hyphenator(std::string_view language, HyphenationOptions options) : options_(std::move(options)) {
   path_ = detail::find_hyphen_dictionary(language, options_.dictionary_dir);
   if (path_.empty()) return;
-  auto patterns = detail::HyphenDictionary::load(path_);
+  auto patterns = detail::HyphenDictionary::load(path_, options_.cache_dir);
   if (!patterns) {
     path_.clear();
     return;

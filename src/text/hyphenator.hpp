@@ -12,6 +12,10 @@
 
 namespace galley::text {
 
+/// The user's cache folder for compiled dictionaries: $XDG_CACHE_HOME/galley/hyphen, else
+/// ~/.cache/galley/hyphen (empty when neither variable is set).
+std::string default_hyphen_cache();
+
 /// How words are hyphenated.
 struct HyphenationOptions {
   /// Fewest characters before the first hyphen (TeX's \lefthyphenmin is 2).
@@ -20,6 +24,8 @@ struct HyphenationOptions {
   std::size_t right_min = 3;
   /// Where the hyph_*.dic files are.
   std::string dictionary_dir = "/usr/share/hyphen";
+  /// Where compiled copies of them are kept (hyphen_cache.hpp); empty: none.
+  std::string cache_dir = default_hyphen_cache();
 };
 
 /// One language's hyphenation. Loading a dictionary takes milliseconds, the German one (1 MB,

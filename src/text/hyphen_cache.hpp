@@ -1,0 +1,25 @@
+// Hyphenation dictionaries kept compiled on disk, as TeX keeps its patterns in a format file
+// and fontconfig its fonts in a cache: reading a pattern file is 3-4 ms for English and 0.1 s
+// for German (hyphen_patterns.hpp), and a one-article PDF waited for it; its compiled copy
+// loads in a tenth of that. The copy is only an optimisation: it is used when it was made
+// from the very file (path, size, modification time) by this format, its checksum holds and
+// every part of it checks out, and the file is read afresh otherwise. Writing it is best
+// effort (a read-only home, a full disk: nothing is kept, nothing fails).
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "text/hyphen_patterns.hpp"
+
+namespace galley::text::detail {
+
+/// $XDG_CACHE_HOME/galley/hyphen, else $HOME/.cache/galley/hyphen; empty when neither is set.
+std::string user_hyphen_cache();
+
+/// The patterns of the libhyphen file `path`: from `cache_folder` when it holds a good
+/// compiled copy of this file, else read from the file and a copy then written there. An
+/// empty `cache_folder` keeps none. Null when the file cannot be read.
+std::unique_ptr<const HyphenPatterns> load_patterns(const std::string& path, const std::string& cache_folder);
+
+}  // namespace galley::text::detail
