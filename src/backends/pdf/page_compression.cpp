@@ -69,7 +69,8 @@ void PageCompression::add(HPDF_Page page, std::function<std::string()> rest) {
   {
     std::lock_guard lock(mutex_);
     jobs_.push_back(std::move(job));
-    if (workers_.size() < threads_) workers_.emplace_back([this] { work(); });  // one per page at first
+    // One per page at first, one fewer than the threads: finish() has the caller help.
+    if (workers_.size() + 1 < threads_) workers_.emplace_back([this] { work(); });
   }
   changed_.notify_all();
 }
@@ -101,6 +102,14 @@ void PageCompression::work() {
 
 void PageCompression::finish() {
   std::unique_lock lock(mutex_);
+  while (next_ < jobs_.size()) {  // the pages no worker has taken yet, here
+    Job& job = jobs_[next_++];
+    lock.unlock();
+    complete(job);
+    lock.lock();
+    job.done = true;
+    ++done_;
+  }
   changed_.wait(lock, [this] { return done_ == jobs_.size(); });
   for (Job& job : jobs_) {
     if (job.error) std::rethrow_exception(job.error);

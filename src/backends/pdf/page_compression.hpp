@@ -19,7 +19,8 @@ namespace galley::backends::pdf {
 
 class PageCompression {
  public:
-  /// Up to `threads` threads share the pages; with one (or 0), add() finishes each page itself.
+  /// `threads` threads share the pages: threads - 1 of the pool's own while pages are drawn,
+  /// and the caller's in finish(). With one (or 0), add() finishes each page itself.
   explicit PageCompression(unsigned threads);
   ~PageCompression();
   PageCompression(const PageCompression&) = delete;
@@ -30,8 +31,9 @@ class PageCompression {
   /// libharu would still write to when saving (text or a saved state left open) gets `rest`
   /// at once and is left for libharu to deflate.
   void add(HPDF_Page page, std::function<std::string()> rest);
-  /// Waits for every page and gives each its deflated content, marked /FlateDecode, as
-  /// libharu would have written it. Rethrows what `rest` threw; throws Error when deflating fails.
+  /// Finishes the pages no thread has taken, waits for the others, and gives each its
+  /// deflated content, marked /FlateDecode, as libharu would have written it. Rethrows what
+  /// `rest` threw; throws Error when deflating fails.
   void finish();
 
  private:
