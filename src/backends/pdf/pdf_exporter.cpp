@@ -184,9 +184,10 @@ std::string render(const layout::PageTree& tree, const char* source_date_epoch, 
   }
   // With threads to spare, the pictures are read and checked while the text's encoding is
   // made, which is one thread's work; nothing of libharu's is touched until then. (The future
-  // is waited for on every way out.) One thread, as in a batch of one-article PDFs, starts none.
+  // is waited for on every way out.) One thread, as in a batch of one-article PDFs, starts none,
+  // nor do checks made early, during layout: what is left of them is taken here.
   std::future<void> checks;
-  if (workers > 1) {
+  if (workers > 1 && !early) {
     checks = std::async(std::launch::async, [&] { images.check_ahead(pictures, workers, early); });
   } else {
     images.check_ahead(pictures, workers, early);
