@@ -37,16 +37,24 @@ constexpr std::uint64_t chunk_cap = 8u << 20;
 bool image_data_clean(std::string_view bytes, std::size_t at, std::uint64_t rows, std::uint64_t row_bytes) {
   const std::uint64_t row_size = row_bytes + 1;  // with its filter type byte
   const std::uint64_t expected = rows * row_size;
+  // The zlib stream's three parts, each of which may cross from one IDAT chunk to the next.
+  // zlib inflates the deflate data raw, with the window the header names, as libpng's
+  // inflate (windowBits 0) would; the header and the Adler-32 after the data are checked
+  // here as zlib checks them, the sum by libdeflate's vector code: zlib's own adler32 was
+  // two fifths of checking a PNG.
+  enum class Part { header, data, trailer, done };
+  Part part = Part::header;
+  unsigned char header[2] = {};
+  std::size_t header_seen = 0;
+  std::uint32_t trailer = 0;
+  int trailer_seen = 0;
+  std::uint32_t adler = libdeflate_adler32(1, nullptr, 0);
   Inflater inflater;
-  // Window size from the stream's own header, as libpng does.
-  if (inflateInit2(&inflater.stream, 0) != Z_OK) return false;
-  inflater.started = true;
   z_stream& z = inflater.stream;
   std::array<unsigned char, 1 << 16> out;
   std::uint64_t produced = 0;  // bytes inflated so far
   std::uint64_t next_filter = 0;  // where the next row's filter type byte lies
-  bool ended = false;
-  while (!ended) {
+  while (part != Part::done) {
     if (at + 12 > bytes.size()) return false;
     const std::uint32_t length = big32(bytes, at);
     if (bytes.substr(at + 4, 4) != "IDAT" || length > 0x7FFFFFFFu) return false;
@@ -55,24 +63,55 @@ bool image_data_clean(std::string_view bytes, std::size_t at, std::uint64_t rows
     // CRC-32 by libdeflate's carry-less multiplication, several times zlib's speed.
     const std::uint32_t crc = libdeflate_crc32(0, type_and_data.data(), type_and_data.size());
     if (crc != big32(bytes, at + 8 + length)) return false;
-    z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data() + at + 8));
-    z.avail_in = length;
-    while (z.avail_in > 0 && !ended) {
-      z.next_out = out.data();
-      z.avail_out = out.size();
-      const int result = inflate(&z, Z_NO_FLUSH);
-      if (result != Z_OK && result != Z_STREAM_END) return false;
-      const std::uint64_t got = out.size() - z.avail_out;
-      if (got > expected - produced) return false;  // more than the rows
-      for (; next_filter < produced + got; next_filter += row_size) {
-        if (out[next_filter - produced] > 4) return false;  // libpng: "bad adaptive filter value"
+    const auto* in = reinterpret_cast<const unsigned char*>(bytes.data() + at + 8);
+    std::size_t left = length;
+    while (left > 0) {
+      if (part == Part::header) {
+        header[header_seen++] = *in++;
+        --left;
+        if (header_seen < 2) continue;
+        // zlib's checks, in its order: the check bits, the method, the window, no dictionary.
+        const unsigned window_bits = (header[0] >> 4) + 8u;
+        if ((header[0] << 8 | header[1]) % 31 != 0 || (header[0] & 0x0F) != Z_DEFLATED || window_bits > 15 ||
+            (header[1] & 0x20) != 0) {
+          return false;
+        }
+        if (inflateInit2(&z, -static_cast<int>(window_bits)) != Z_OK) return false;
+        inflater.started = true;
+        part = Part::data;
+      } else if (part == Part::data) {
+        z.next_in = const_cast<Bytef*>(in);
+        z.avail_in = static_cast<uInt>(left);
+        bool ended = false;
+        while (z.avail_in > 0 && !ended) {
+          z.next_out = out.data();
+          z.avail_out = out.size();
+          const int result = inflate(&z, Z_NO_FLUSH);
+          if (result != Z_OK && result != Z_STREAM_END) return false;
+          const std::uint64_t got = out.size() - z.avail_out;
+          if (got > expected - produced) return false;  // more than the rows
+          for (; next_filter < produced + got; next_filter += row_size) {
+            if (out[next_filter - produced] > 4) return false;  // libpng: "bad adaptive filter value"
+          }
+          adler = libdeflate_adler32(adler, out.data(), got);
+          produced += got;
+          ended = result == Z_STREAM_END;
+          if (!ended && got == 0 && z.avail_in > 0) return false;  // no progress
+        }
+        in = z.next_in;
+        left = z.avail_in;
+        if (ended) part = Part::trailer;
+      } else if (part == Part::trailer) {
+        trailer = trailer << 8 | *in++;
+        --left;
+        if (++trailer_seen == 4) {
+          if (trailer != adler) return false;  // zlib: "incorrect data check"
+          part = Part::done;
+        }
+      } else {
+        return false;  // the stream must end exactly with this chunk's data: no bytes after it
       }
-      produced += got;
-      ended = result == Z_STREAM_END;
-      if (!ended && got == 0 && z.avail_in > 0) return false;  // no progress
     }
-    // The stream must end exactly with this chunk's data: no bytes after it.
-    if (ended && z.avail_in != 0) return false;
     at += 12 + std::size_t{length};
   }
   if (produced != expected) return false;

@@ -230,6 +230,12 @@ TEST(ImageVerify, PngImageDataJoinsTheIdatChunks) {
   EXPECT_TRUE(verified.png_intact);
   EXPECT_EQ(by_verify(split), by_decode(split));
   EXPECT_EQ(png_image_data(split, "split.png"), data);
+  // The zlib header and the Adler-32 split over chunks too: checked across them.
+  for (const std::size_t cut_at : {std::size_t{1}, data.size() - 2, data.size() - 1}) {
+    const std::string two = with_image_chunks(chunk("IDAT", data.substr(0, cut_at)) + chunk("IDAT", data.substr(cut_at)));
+    EXPECT_TRUE(verify(two, "two.png").png_intact) << cut_at;
+    EXPECT_EQ(by_verify(two), by_decode(two)) << cut_at;
+  }
   EXPECT_THROW(png_image_data(png.substr(0, idat_of(png).at), "none.png"), Error);
   // Cut after the image data (no IEND): a whole picture, and its image data whole too.
   const std::string cut = png.substr(0, png.size() - 12);
@@ -245,6 +251,10 @@ TEST(ImageVerify, PngImageDataWithAnythingExtraIsNotIntact) {
       with_image_chunks(chunk("IDAT", data + "xyz")),                    // bytes after the stream
       with_image_chunks(chunk("IDAT", data) + chunk("IDAT", "xyz")),     // a chunk after it
       with_image_chunks(chunk("IDAT", data.substr(0, data.size() - 4))),  // without its Adler-32
+      with_image_chunks(chunk("IDAT", data.substr(0, data.size() - 1) +
+                                          static_cast<char>(data.back() ^ 1))),  // a wrong Adler-32
+      with_image_chunks(chunk("IDAT", data.substr(0, data.size() - 4)) +
+                        chunk("IDAT", data.substr(data.size() - 4, 2))),  // half of it, then the end
   };
   for (const std::string& png : cases) {
     EXPECT_EQ(by_verify(png), by_decode(png));
