@@ -17,6 +17,7 @@
 #include <unordered_map>
 
 #include "galley/diagnostics.hpp"
+#include "text/kerning_pairs.hpp"
 
 namespace galley::text {
 namespace {
@@ -158,6 +159,7 @@ FontFace::FontFace(const FreeType& freetype, const std::string& path) : path_(pa
 }
 
 FontFace::~FontFace() {
+  if (shaper_) detail::KnownPairs::instance().save(path_);  // it shaped pairs: keep them
   if (face_) FT_Done_Face(as_face(face_));
 }
 
@@ -183,38 +185,6 @@ int FontFace::entry(char32_t c) {
 
 bool FontFace::has_glyph(char32_t c) { return (entry(c) & 1) != 0; }
 
-namespace {
-
-// Pairs already shaped, per font file, for every FontFace of the process: a FontSet lives for
-// one export, and shaping a pair costs a microsecond or two, which for a hundred articles
-// exported one by one was most of their layout time. A pure function of the file, so sharing
-// it changes no output; each FontFace asks it only for pairs not in its own recent cache.
-class SharedPairs {
- public:
-  static SharedPairs& instance() {
-    static SharedPairs pairs;
-    return pairs;
-  }
-  std::optional<std::int16_t> find(const std::string& path, std::uint32_t key) {
-    const std::lock_guard lock(mutex_);
-    const auto file = by_path_.find(path);
-    if (file == by_path_.end()) return std::nullopt;
-    const auto found = file->second.find(key);
-    if (found == file->second.end()) return std::nullopt;
-    return found->second;
-  }
-  void add(const std::string& path, std::uint32_t key, std::int16_t value) {
-    const std::lock_guard lock(mutex_);
-    by_path_[path].emplace(key, value);
-  }
-
- private:
-  std::mutex mutex_;
-  std::unordered_map<std::string, std::unordered_map<std::uint32_t, std::int16_t>> by_path_;
-};
-
-}  // namespace
-
 int FontFace::kerning(char32_t left, char32_t right) {
   if (left > 0xFFFF || right > 0xFFFF) return 0;
   const std::uint32_t key = static_cast<std::uint32_t>(left) << 16 | static_cast<std::uint32_t>(right);
@@ -228,14 +198,14 @@ int FontFace::kerning(char32_t left, char32_t right) {
     recent = std::uint64_t{1} << 48 | std::uint64_t{key} << 16 | static_cast<std::uint16_t>(value);
     return value;
   };
-  SharedPairs& shared = SharedPairs::instance();
+  detail::KnownPairs& known = detail::KnownPairs::instance();
   std::int16_t value = 0;
-  if (const auto known = shared.find(path_, key)) {
-    value = *known;
+  if (const auto found = known.find(path_, key)) {
+    value = *found;
   } else {
     if (!shaper_) shaper_ = std::make_unique<Shaper>(path_);
     value = static_cast<std::int16_t>(has_glyph(left) && has_glyph(right) ? shaper_->shape_pair(left, right) : 0);
-    shared.add(path_, key, value);
+    known.add(path_, key, value);
   }
   return remember(value);
 }
