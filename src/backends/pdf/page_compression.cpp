@@ -85,31 +85,28 @@ void PageCompression::complete(Job& job) {
   }
 }
 
+void PageCompression::complete_next(std::unique_lock<std::mutex>& lock) {
+  Job& job = jobs_[next_++];
+  lock.unlock();
+  complete(job);
+  lock.lock();
+  job.done = true;
+  ++done_;
+}
+
 void PageCompression::work() {
   std::unique_lock lock(mutex_);
   for (;;) {
     changed_.wait(lock, [this] { return stopping_ || next_ < jobs_.size(); });
     if (next_ >= jobs_.size()) return;  // stopping, nothing left
-    Job& job = jobs_[next_++];
-    lock.unlock();
-    complete(job);
-    lock.lock();
-    job.done = true;
-    ++done_;
+    complete_next(lock);
     changed_.notify_all();
   }
 }
 
 void PageCompression::finish() {
   std::unique_lock lock(mutex_);
-  while (next_ < jobs_.size()) {  // the pages no worker has taken yet, here
-    Job& job = jobs_[next_++];
-    lock.unlock();
-    complete(job);
-    lock.lock();
-    job.done = true;
-    ++done_;
-  }
+  while (next_ < jobs_.size()) complete_next(lock);  // the pages no worker has taken yet, here
   changed_.wait(lock, [this] { return done_ == jobs_.size(); });
   for (Job& job : jobs_) {
     if (job.error) std::rethrow_exception(job.error);

@@ -47,6 +47,8 @@ class PageCompression {
   };
   /// Writes the rest of a job's page and deflates it; what fails is kept in the job.
   static void complete(Job& job);
+  /// Takes the next job no thread has, and completes it with `lock` (on mutex_) let go.
+  void complete_next(std::unique_lock<std::mutex>& lock);
   void work();
 
   std::mutex mutex_;
