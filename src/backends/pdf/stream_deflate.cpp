@@ -11,6 +11,7 @@
 
 #include "galley/diagnostics.hpp"
 #include "threads/for_each_parallel.hpp"
+#include "threads/thread_compressor.hpp"
 
 namespace galley::backends::pdf {
 namespace {
@@ -28,12 +29,10 @@ bool left_to_deflate(HPDF_Dict dict) {
 }  // namespace
 
 bool zlib_deflate(std::string& content, int level) {
-  std::unique_ptr<libdeflate_compressor, decltype(&libdeflate_free_compressor)> compressor(
-      libdeflate_alloc_compressor(level), libdeflate_free_compressor);
+  libdeflate_compressor* compressor = thread_compressor(level);
   if (!compressor) return false;
-  std::string out(libdeflate_zlib_compress_bound(compressor.get(), content.size()), '\0');
-  const std::size_t written =
-      libdeflate_zlib_compress(compressor.get(), content.data(), content.size(), out.data(), out.size());
+  std::string out(libdeflate_zlib_compress_bound(compressor, content.size()), '\0');
+  const std::size_t written = libdeflate_zlib_compress(compressor, content.data(), content.size(), out.data(), out.size());
   if (written == 0) return false;
   out.resize(written);
   content = std::move(out);
