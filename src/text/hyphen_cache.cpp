@@ -6,8 +6,6 @@
 
 namespace galley::text::detail {
 
-std::string user_hyphen_cache() { return user_cache_folder("hyphen"); }
-
 std::unique_ptr<const HyphenPatterns> load_patterns(const std::string& path, const std::string& cache_folder) {
   if (cache_folder.empty()) return HyphenPatterns::load(path);
   const CacheEntry entry(cache_folder, source_file(path), "hyphenation patterns, compiled");

@@ -12,9 +12,6 @@
 
 namespace galley::text::detail {
 
-/// $XDG_CACHE_HOME/galley/hyphen, else $HOME/.cache/galley/hyphen; empty when neither is set.
-std::string user_hyphen_cache();
-
 /// The patterns of the libhyphen file `path`: from `cache_folder` when it holds a good
 /// compiled copy of this file, else read from the file and a copy then written there. An
 /// empty `cache_folder` keeps none. Null when the file cannot be read.

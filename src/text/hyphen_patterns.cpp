@@ -463,7 +463,7 @@ std::unique_ptr<const HyphenPatterns> HyphenPatterns::load(const std::string& pa
 // pointers as offsets (-1 for none). Read with memcpy: the bytes need not be aligned.
 namespace {
 
-constexpr std::uint32_t compiled_format = 1;
+constexpr std::uint32_t compiled_format = 2;
 
 struct CompiledLevel {
   std::int32_t num_states = 0;
@@ -484,12 +484,17 @@ struct CompiledState {
   std::uint32_t first_trans = 0;  ///< index into the level's transitions
   signed char replindex = 0;
   signed char replcut = 0;
+  std::int16_t unused = 0;  ///< what would be padding, written as zeroes
 };
 
 struct CompiledTrans {
   std::int32_t ch = 0;
   std::int32_t new_state = 0;
 };
+
+// Written as they are: no padding, whose bytes would be whatever the stack held.
+static_assert(sizeof(CompiledLevel) == 6 * 4 + 4 + MAX_NAME && sizeof(CompiledState) == 24 &&
+              sizeof(CompiledTrans) == 8);
 
 template <typename T>
 void put(std::string& out, const T& value) {

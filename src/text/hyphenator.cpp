@@ -7,7 +7,7 @@
 #include <map>
 #include <mutex>
 
-#include "text/hyphen_cache.hpp"
+#include "text/cache_entry.hpp"
 #include "text/hyphen_dictionary.hpp"
 #include "text/unicode.hpp"
 
@@ -69,7 +69,7 @@ bool looks_like_code(const std::vector<Char>& chars) {
 
 }  // namespace
 
-std::string default_hyphen_cache() { return detail::user_hyphen_cache(); }
+std::string default_hyphen_cache() { return detail::user_cache_folder("hyphen"); }
 
 Hyphenator::Hyphenator(std::string_view language, HyphenationOptions options) : options_(std::move(options)) {
   path_ = detail::find_hyphen_dictionary(language, options_.dictionary_dir);
