@@ -157,6 +157,10 @@ double Context::shape_afresh(text::FaceId face, double size, std::string_view te
   return total;
 }
 
+int Context::space_advance(text::FaceId face) {
+  return metrics_.face_for(face, U' ') == face ? metrics_.advance(face, U' ') : -1;
+}
+
 double Context::measure(text::FaceId face, double size, std::string_view text) {
   int thousandths = 0;
   text::FaceId current = -2;

@@ -77,6 +77,9 @@ class Context {
   double measure(text::FaceId face, double size, std::string_view text);
   /// The kerning of `right` after `left` in `face` at `size`, points (text::FontMetrics::kerning).
   double kerning(text::FaceId face, double size, char32_t left, char32_t right);
+  /// The advance of a space in `face` itself, thousandths of an em; -1 when `face` has none
+  /// (a fallback would draw it).
+  int space_advance(text::FaceId face);
 
   /// The fonts every TextRun's `font` indexes, in order of first use.
   const std::vector<Font>& fonts() const { return fonts_; }

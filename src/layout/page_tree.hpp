@@ -62,7 +62,9 @@ struct Kern {
 };
 
 /// Text on one baseline in one font. `text` is drawable (text::drawable) and is drawn from `x`
-/// with the font's own advances and the `kerns` between them: layout measured it so.
+/// with the font's own advances and the `kerns` between them: layout measured it so. A run
+/// may hold several words of a line with the spaces between them; a space's stretch or
+/// shrink under justification is a Kern after it.
 struct TextRun {
   int font = 0;      ///< index into PageTree::fonts
   double size = 10;  ///< font size in points
@@ -71,7 +73,7 @@ struct TextRun {
   double width = 0;  ///< the advance layout measured, in points
   std::string text;
   Colour colour;
-  std::vector<Kern> kerns;  ///< pair kerning, in offset order; counted in `width`
+  std::vector<Kern> kerns;  ///< pair kerning and word spacing, in offset order; counted in `width`
   bool operator==(const TextRun&) const = default;
 };
 

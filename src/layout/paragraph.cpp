@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstdint>
 #include <limits>
 
 #include "layout/knuth_plass.hpp"
@@ -28,8 +29,8 @@ bool same_target(const SpanStyle* a, const SpanStyle* b) {
 }
 
 // Places one line's pieces; returns its slice.
-Slice place_line(const ParagraphItems& prepared, const Line& line, const TextStyle& base, Align align, Frame frame,
-                 double baseline) {
+Slice place_line(Context& context, const ParagraphItems& prepared, const Line& line, const TextStyle& base, Align align,
+                 Frame frame, double baseline) {
   Slice slice;
   slice.height = base.leading;
   slice.baseline = baseline;
@@ -77,32 +78,61 @@ Slice place_line(const ParagraphItems& prepared, const Line& line, const TextSty
     strike.reset();
   };
   // The pieces of a word broken at hyphenation points that were not taken are drawn as one
-  // run again, the kerning across each point (counted in the width before it) as a Kern.
+  // run again, the kerning across each point (counted in the width before it) as a Kern. And
+  // the words of a line in one font, size and colour are one run: each word space is the
+  // font's space, what justification stretched or shrank it by a Kern, so that a PDF shows a
+  // line with one operator rather than one a word, and its text keeps its spaces.
   std::size_t last_run = static_cast<std::size_t>(-1);
-  double across = 0;  // kerning across the penalty just passed, points
+  long pen = 0;         // how far the last run's glyphs and kerns advance, thousandths of an em
+  double across = 0;    // kerning across the penalty just passed, points
+  bool spaced = false;  // a word space since the last piece
+  auto thousandths = [](double points, double size) { return std::lround(points * 1000 / size); };
+  auto kern_here = [](TextRun& run, long amount) {  // before what is appended next
+    if (amount != 0) {
+      run.kerns.push_back(Kern{static_cast<std::uint32_t>(run.text.size()), static_cast<std::int32_t>(amount)});
+    }
+  };
+  auto append = [](TextRun& run, const Fragment& f) {
+    const auto offset = static_cast<std::uint32_t>(run.text.size());
+    for (const Kern& kern : f.kerns) run.kerns.push_back(Kern{kern.offset + offset, kern.amount});
+    run.text += f.text;
+  };
   auto draw = [&](const Piece& piece, double at) {
     const Fragment& f = piece.fragment;
     const double y = baseline - piece.rise;
     if (last_run < slice.items.size()) {
       TextRun& run = std::get<TextRun>(slice.items[last_run]);
-      if (run.font == f.font && run.size == f.size && run.y == y && run.colour == piece.colour &&
-          std::abs(run.x + run.width - at) < 1e-9) {
-        const auto offset = static_cast<std::uint32_t>(run.text.size());
-        const auto amount = static_cast<std::int32_t>(std::lround(across * 1000 / f.size));
-        if (amount != 0) run.kerns.push_back(Kern{offset, amount});
-        for (const Kern& kern : f.kerns) run.kerns.push_back(Kern{kern.offset + offset, kern.amount});
-        run.text += f.text;
+      const bool same_look = run.font == f.font && run.size == f.size && run.y == y && run.colour == piece.colour;
+      const double run_end = run.x + run.width;
+      if (same_look && !spaced && std::abs(run_end - at) < 1e-9) {
+        kern_here(run, thousandths(across, f.size));
+        append(run, f);
         run.width += f.width;
+        pen += thousandths(f.width, f.size);  // the kern is in the width of the piece before
+        return;
+      }
+      const int space = same_look && spaced && at > run_end ? context.space_advance(f.face) : -1;
+      if (space >= 0) {
+        // The next word's place, to the thousandth of an em from the run's start (so no
+        // rounding adds up along the line), less where the space leaves the pen.
+        const long target = thousandths(at - run.x, f.size);
+        run.text += ' ';
+        kern_here(run, target - pen - space);
+        append(run, f);
+        run.width = at + f.width - run.x;
+        pen = target + thousandths(f.width, f.size);
         return;
       }
     }
     last_run = slice.items.size();
+    pen = thousandths(f.width, f.size);
     add_item(slice.items, TextRun{f.font, f.size, at, y, f.width, f.text, piece.colour, f.kerns});
   };
   for (std::size_t i = line.begin; i < end; ++i) {
     const BreakItem& item = prepared.items[i];
     if (item.kind == BreakItem::Kind::glue) {
       x += item.width + (ratio > 0 ? ratio * item.stretch : ratio * item.shrink);
+      spaced = true;
       continue;
     }
     if (item.kind == BreakItem::Kind::penalty) {
@@ -116,6 +146,7 @@ Slice place_line(const ParagraphItems& prepared, const Line& line, const TextSty
       const Fragment& f = piece.fragment;
       draw(piece, x);
       across = 0;
+      spaced = false;
       if (piece.style->note >= 0) slice.notes.push_back(piece.style->note);  // set at this line's foot
       const bool linked = !piece.style->uri.empty() || !piece.style->destination.empty();
       if (linked && same_target(link_style, piece.style)) {
@@ -186,7 +217,7 @@ std::vector<Slice> set_paragraph(Context& context, const Spans& spans, const Tex
     timings->items += std::chrono::duration<double>(itemised - start).count();
     timings->breaking += std::chrono::duration<double>(broken - itemised).count();
   }
-  for (const Line& line : lines) slices.push_back(place_line(prepared, line, base, align, frame, baseline));
+  for (const Line& line : lines) slices.push_back(place_line(context, prepared, line, base, align, frame, baseline));
   // At least `orphans` lines at a page's foot and `widows` lines at the next page's top; and
   // no page ends with a hyphenated line (TeX's \brokenpenalty, made absolute: a word is not
   // read across a page turn).

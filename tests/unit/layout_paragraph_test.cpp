@@ -32,20 +32,59 @@ std::vector<TextRun> runs(const Slice& slice) {
   return out;
 }
 
+// A line's words where a reader sees them: a run may hold several, its spaces the font's
+// own and what justification added or took as Kerns.
+struct Word {
+  std::string text;
+  double x = 0;
+};
+
+std::vector<Word> words(const Slice& slice, int advance = 500) {
+  std::vector<Word> out;
+  for (const TextRun& run : runs(slice)) {
+    long pen = 0;  // thousandths of an em from run.x
+    bool in_word = false;
+    for (std::size_t i = 0; i < run.text.size(); ++i) {
+      for (const Kern& kern : run.kerns) {
+        if (kern.offset == i) pen += kern.amount;
+      }
+      const char c = run.text[i];
+      if ((c & 0xC0) == 0x80) {  // a UTF-8 continuation byte: the same character
+        out.back().text += c;
+        continue;
+      }
+      if (c == ' ') {
+        in_word = false;
+      } else {
+        if (!in_word) out.push_back(Word{"", run.x + static_cast<double>(pen) * run.size / 1000});
+        in_word = true;
+        out.back().text += c;
+      }
+      pen += advance;
+    }
+  }
+  return out;
+}
+
 using LayoutParagraph = Fixture;
 
 TEST_F(LayoutParagraph, BreaksWhereTheNextWordNoLongerFitsAndJustifies) {
   // "aaaa bbbb" is 45 pt; "cccc" would make it 70.
   const auto lines = set(plain_spans(context, "aaaa bbbb cccc"), 50);
   ASSERT_EQ(lines.size(), 2u);
+  // One run for the line, its space the font's.
   const auto first = runs(lines[0]);
-  ASSERT_EQ(first.size(), 2u);
-  EXPECT_EQ(first[0].text, "aaaa");
+  ASSERT_EQ(first.size(), 1u);
+  EXPECT_EQ(first[0].text, "aaaa bbbb");
   EXPECT_DOUBLE_EQ(first[0].x, 100);
-  EXPECT_DOUBLE_EQ(first[0].width, 20);
-  // Justified: the one space grows from 5 to 10 pt, so "bbbb" ends at the right edge.
-  EXPECT_EQ(first[1].text, "bbbb");
-  EXPECT_DOUBLE_EQ(first[1].x, 130);
+  EXPECT_DOUBLE_EQ(first[0].width, 50);
+  // Justified: the one space grows from 5 to 10 pt (a kern of 500 thousandths at 10 pt), so
+  // "bbbb" ends at the right edge.
+  EXPECT_EQ(first[0].kerns, (std::vector<Kern>{{5, 500}}));
+  const auto placed = words(lines[0]);
+  ASSERT_EQ(placed.size(), 2u);
+  EXPECT_EQ(placed[1].text, "bbbb");
+  EXPECT_DOUBLE_EQ(placed[1].x, 130);
   // The last line is set ragged.
   const auto last = runs(lines[1]);
   ASSERT_EQ(last.size(), 1u);
@@ -55,7 +94,8 @@ TEST_F(LayoutParagraph, BreaksWhereTheNextWordNoLongerFitsAndJustifies) {
 
 TEST_F(LayoutParagraph, LeftAlignedLinesKeepNaturalSpaces) {
   const auto lines = set(plain_spans(context, "aaaa bbbb cccc"), 50, Align::left);
-  EXPECT_DOUBLE_EQ(runs(lines[0])[1].x, 125);
+  EXPECT_DOUBLE_EQ(words(lines[0])[1].x, 125);
+  EXPECT_TRUE(runs(lines[0])[0].kerns.empty());  // natural spaces need no kern
 }
 
 TEST_F(LayoutParagraph, RightAndCentredLines) {
@@ -102,7 +142,7 @@ TEST_F(LayoutParagraph, AHardLineBreakEndsALineAndIsNotJustified) {
   spans.push_back(Span{"bb cc", {}, false});
   const auto lines = set(spans, 100);
   ASSERT_EQ(lines.size(), 2u);
-  EXPECT_DOUBLE_EQ(runs(lines[1])[1].x, 100 + 10 + 5);
+  EXPECT_DOUBLE_EQ(words(lines[1])[1].x, 100 + 10 + 5);
 }
 
 TEST_F(LayoutParagraph, LinksGetOneAreaPerLineOverTheirWords) {
@@ -365,10 +405,11 @@ TEST_F(LayoutParagraph, KerningIsMeasuredAndDrawn) {
   metrics.kerns[{U'A', U'V'}] = -100;
   metrics.kerns[{U'V', U'A'}] = -100;
   const auto line = runs(set(plain_spans(context, "AVA x"), 100, Align::left)[0]);
-  ASSERT_EQ(line.size(), 2u);
-  EXPECT_DOUBLE_EQ(line[0].width, 13);  // 3 x 5 pt, less 1 pt twice
+  ASSERT_EQ(line.size(), 1u);
+  EXPECT_EQ(line[0].text, "AVA x");
+  EXPECT_DOUBLE_EQ(line[0].width, 13 + 5 + 5);  // 3 x 5 pt, less 1 pt twice; a space; "x"
   EXPECT_EQ(line[0].kerns, (std::vector<Kern>{{1, -100}, {2, -100}}));
-  EXPECT_DOUBLE_EQ(line[1].x, 100 + 13 + 5);
+  EXPECT_DOUBLE_EQ(words(set(plain_spans(context, "AVA x"), 100, Align::left)[0])[1].x, 100 + 13 + 5);
 }
 
 TEST_F(LayoutParagraph, MeasuresWidestWordAndLongestLine) {

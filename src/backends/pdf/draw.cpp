@@ -97,8 +97,10 @@ void append_fill(std::string& out, const layout::Colour& colour, bool cmyk) {
 }
 
 // `(codes) Tj`, or with kerning `[(codes) 74 (codes)] TJ`: a TJ number moves the next glyph
-// left by thousandths of the font size, the negated Kern::amount. Viewers and pdftotext
-// take small adjustments as kerning, not as spaces, so words stay whole when extracted.
+// left by thousandths of the font size, the negated Kern::amount. A run is often a whole
+// line: its word spaces are real spaces, so text extraction finds them, and what
+// justification did to each is a number after it; pair kerning inside words stays small,
+// which viewers and pdftotext take as kerning, not as spaces, so words stay whole.
 void append_show(std::string& operators, const layout::TextRun& run, const HpdfDocument& document) {
   const std::string text = drawn_text(run);
   if (run.kerns.empty() || text != run.text) {
@@ -260,9 +262,9 @@ PageText draw_page(HpdfDocument& document, PdfImages& images, HPDF_Page target, 
 }
 
 std::string write_text(const PageText& text, const HpdfDocument& document) {
-  // Each run is `dx dy Td (codes) Tj` from the last one: HPDF_Page_TextOut clears a 512-byte
-  // buffer byte by byte and measures the text again for every word, and the position it
-  // would track is never used.
+  // Each run (a line, or a part of one in another font) is `dx dy Td (codes) Tj` from the
+  // last one: HPDF_Page_TextOut clears a 512-byte buffer byte by byte and measures the text
+  // again for every call, and the position it would track is never used.
   std::string out;
   bool open = false;
   double line_x = 0, line_y = 0;  // the text line matrix's origin (BT resets it to 0 0)
