@@ -404,12 +404,13 @@ TEST_F(LayoutParagraph, LongUrlsBreakAfterSlashesWithoutHyphens) {
 TEST_F(LayoutParagraph, KerningIsMeasuredAndDrawn) {
   metrics.kerns[{U'A', U'V'}] = -100;
   metrics.kerns[{U'V', U'A'}] = -100;
-  const auto line = runs(set(plain_spans(context, "AVA x"), 100, Align::left)[0]);
+  const Slice slice = set(plain_spans(context, "AVA x"), 100, Align::left)[0];
+  const auto line = runs(slice);
   ASSERT_EQ(line.size(), 1u);
   EXPECT_EQ(line[0].text, "AVA x");
   EXPECT_DOUBLE_EQ(line[0].width, 13 + 5 + 5);  // 3 x 5 pt, less 1 pt twice; a space; "x"
   EXPECT_EQ(line[0].kerns, (std::vector<Kern>{{1, -100}, {2, -100}}));
-  EXPECT_DOUBLE_EQ(words(set(plain_spans(context, "AVA x"), 100, Align::left)[0])[1].x, 100 + 13 + 5);
+  EXPECT_DOUBLE_EQ(words(slice)[1].x, 100 + 13 + 5);
 }
 
 TEST_F(LayoutParagraph, MeasuresWidestWordAndLongestLine) {
