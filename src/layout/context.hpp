@@ -152,6 +152,7 @@ class Context {
   Diagnostics& diagnostics_;
   std::array<text::FaceId, 12> faces_;  ///< per family and style; -1 until asked for
   std::vector<int> font_of_face_;       ///< FaceId -> font index, -1 until used
+  std::vector<int> space_advance_;      ///< FaceId -> space_advance(), -2 until asked for
   std::vector<Font> fonts_;
   std::string file_;
   /// shape() without the cache; `lacking` is set when a character has no font.

@@ -157,11 +157,17 @@ PendingHyphenator load_shared_hyphenator(std::string_view language) {
   // for a load still running.
   static std::mutex mutex;
   static std::map<std::string, std::shared_future<std::shared_ptr<const Hyphenator>>, std::less<>> by_path;
+  // And each language's file, found once: every article of a collection asks again.
+  static std::map<std::string, std::string, std::less<>> path_of;
   PendingHyphenator out;
   const HyphenationOptions options;
-  out.path_ = detail::find_hyphen_dictionary(language, options.dictionary_dir);
-  if (out.path_.empty()) return out;
   const std::lock_guard lock(mutex);
+  auto known = path_of.find(language);
+  if (known == path_of.end()) {
+    known = path_of.emplace(std::string(language), detail::find_hyphen_dictionary(language, options.dictionary_dir)).first;
+  }
+  out.path_ = known->second;
+  if (out.path_.empty()) return out;
   auto found = by_path.find(out.path_);
   if (found == by_path.end()) {
     auto load = [language = std::string(language), options]() -> std::shared_ptr<const Hyphenator> {

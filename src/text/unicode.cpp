@@ -120,8 +120,4 @@ bool is_letter(char32_t c) {
   }
 }
 
-bool is_break_space(char32_t c) {
-  return c == ' ' || (c >= 0x2000 && c <= 0x200A && c != 0x2007) || c == 0x205F || c == 0x3000;
-}
-
 }  // namespace galley::text

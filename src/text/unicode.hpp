@@ -49,7 +49,10 @@ bool is_drawable(std::string_view text);
 /// True for letters and combining marks (Unicode categories L and M).
 bool is_letter(char32_t c);
 
-/// True for the spaces text breaks at (not the no-break ones).
-bool is_break_space(char32_t c);
+/// True for the spaces text breaks at (not the no-break ones). Inline: paragraph building
+/// asks for every character.
+inline bool is_break_space(char32_t c) {
+  return c == ' ' || (c >= 0x2000 && c <= 0x200A && c != 0x2007) || c == 0x205F || c == 0x3000;
+}
 
 }  // namespace galley::text

@@ -101,11 +101,20 @@ void append_fill(std::string& out, const layout::Colour& colour, bool cmyk) {
 // line: its word spaces are real spaces, so text extraction finds them, and what
 // justification did to each is a number after it; pair kerning inside words stays small,
 // which viewers and pdftotext take as kerning, not as spaces, so words stay whole.
-void append_show(std::string& operators, const layout::TextRun& run, const HpdfDocument& document) {
-  const std::string text = drawn_text(run);
-  if (run.kerns.empty() || text != run.text) {
+// `scratch` holds each piece's codes before they are escaped, the same buffer for every
+// run of a page (a string for each piece was a third of writing a page's text).
+void append_show(std::string& operators, const layout::TextRun& run, const HpdfDocument& document,
+                 std::string& scratch) {
+  std::string repaired;
+  const std::string_view text = drawn_text(run, repaired);
+  const auto append_codes = [&](std::string_view piece) {
+    scratch.clear();
+    document.encode_to(scratch, piece);
+    append_literal(operators, scratch);
+  };
+  if (run.kerns.empty() || text.data() != run.text.data()) {
     operators += '(';
-    append_literal(operators, document.encode(text));
+    append_codes(text);
     operators += ") Tj\n";
     return;
   }
@@ -113,13 +122,14 @@ void append_show(std::string& operators, const layout::TextRun& run, const HpdfD
   std::size_t from = 0;
   for (const layout::Kern& kern : run.kerns) {
     if (kern.offset <= from || kern.offset >= text.size()) continue;
-    append_literal(operators, document.encode(std::string_view(text).substr(from, kern.offset - from)));
+    append_codes(text.substr(from, kern.offset - from));
     operators += ") ";
-    operators += std::to_string(-kern.amount);
+    char number[16];
+    operators.append(number, static_cast<std::size_t>(std::to_chars(number, number + sizeof number, -static_cast<long>(kern.amount)).ptr - number));
     operators += " (";
     from = kern.offset;
   }
-  append_literal(operators, document.encode(std::string_view(text).substr(from)));
+  append_codes(text.substr(from));
   operators += ")] TJ\n";
 }
 
@@ -239,8 +249,10 @@ class PageDrawer {
 
 }  // namespace
 
-std::string drawn_text(const layout::TextRun& run) {
-  return text::is_drawable(run.text) ? run.text : text::drawable(run.text);
+std::string_view drawn_text(const layout::TextRun& run, std::string& repaired) {
+  if (text::is_drawable(run.text)) return run.text;
+  repaired = text::drawable(run.text);
+  return repaired;
 }
 
 HPDF_Rect pdf_rect(const layout::Page& page, double x, double y, double width, double height) {
@@ -265,7 +277,7 @@ std::string write_text(const PageText& text, const HpdfDocument& document) {
   // Each run (a line, or a part of one in another font) is `dx dy Td (codes) Tj` from the
   // last one: HPDF_Page_TextOut clears a 512-byte buffer byte by byte and measures the text
   // again for every call, and the position it would track is never used.
-  std::string out;
+  std::string out, scratch;
   bool open = false;
   double line_x = 0, line_y = 0;  // the text line matrix's origin (BT resets it to 0 0)
   int font = -1;
@@ -296,7 +308,7 @@ std::string write_text(const PageText& text, const HpdfDocument& document) {
     out += ' ';
     append_number(out, y - line_y);
     out += " Td ";
-    append_show(out, *run, document);
+    append_show(out, *run, document, scratch);
     line_x = x;
     line_y = y;
   }

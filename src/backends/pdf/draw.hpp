@@ -34,8 +34,9 @@ std::string write_text(const PageText& text, const HpdfDocument& document);
 
 /// The text of `run` as it is drawn: layout gives drawable text, and anything else would be
 /// drawn wrongly by libharu (boxes, spaces), so it goes through text::drawable first. The
-/// characters fonts are subset and encoded for are collected from this same text.
-std::string drawn_text(const layout::TextRun& run);
+/// characters fonts are subset and encoded for are collected from this same text. The run's
+/// own text when it is drawable (nearly always), else `repaired`, made from it.
+std::string_view drawn_text(const layout::TextRun& run, std::string& repaired);
 
 /// A length in points as libharu takes it.
 inline HPDF_REAL real(double value) { return static_cast<HPDF_REAL>(value); }

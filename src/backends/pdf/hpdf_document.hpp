@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "backends/pdf/text_encoding.hpp"
+#include "galley/export.hpp"
 
 namespace galley::backends::pdf {
 
@@ -42,6 +43,8 @@ class HpdfDocument {
   /// `utf8` as libharu must be given it (TextEncoding::encode), for text drawn, document
   /// information and outline titles alike.
   std::string encode(std::string_view utf8) const;
+  /// The same appended to `out` (TextEncoding::encode_to).
+  void encode_to(std::string& out, std::string_view utf8) const;
 
   /// The document's encoder, for calls that name one (outline entries).
   HPDF_Encoder encoder() const { return encoder_; }
@@ -56,9 +59,9 @@ class HpdfDocument {
   /// kept for font() to throw.
   void subset_ahead(unsigned threads);
 
-  /// The finished document's bytes, its streams deflated on up to `threads` threads first
-  /// (stream_deflate.hpp). Call once.
-  std::string save(unsigned threads);
+  /// Writes the finished document's bytes to `sink`, its streams deflated on up to `threads`
+  /// threads first (stream_deflate.hpp). Call once.
+  void save(unsigned threads, ByteSink& sink);
 
  private:
   static void on_error(HPDF_STATUS error, HPDF_STATUS detail, void* user);

@@ -21,7 +21,11 @@ class EarlyChecks;
 /// information. CreationDate comes from `source_date_epoch` (SOURCE_DATE_EPOCH) when given,
 /// else from tree.info.date; never from the clock. Pages are finished on up to `threads`
 /// threads (0: one per core); the bytes are the same for any number. `early`, when given,
-/// holds pictures already checked (images.hpp). Throws galley::Error when libharu fails.
+/// holds pictures already checked (images.hpp). The bytes go to `sink` once the whole
+/// document is made. Throws galley::Error when libharu fails.
+void render(const layout::PageTree& tree, const char* source_date_epoch, Diagnostics& diagnostics, ByteSink& sink,
+            unsigned threads = 0, EarlyChecks* early = nullptr);
+/// The same bytes as a string.
 std::string render(const layout::PageTree& tree, const char* source_date_epoch, Diagnostics& diagnostics,
                    unsigned threads = 0, EarlyChecks* early = nullptr);
 

@@ -67,6 +67,11 @@ TextEncoding::TextEncoding(std::vector<char32_t> characters) : characters_(std::
 std::string TextEncoding::encode(std::string_view utf8) const {
   std::string out;
   out.reserve(utf8.size() * 2);
+  encode_to(out, utf8);
+  return out;
+}
+
+void TextEncoding::encode_to(std::string& out, std::string_view utf8) const {
   for (std::size_t pos = 0; pos < utf8.size();) {
     const char32_t c = text::next_code_point(utf8, pos);
     // The sentinel after the last character stands for a space.
@@ -75,7 +80,6 @@ std::string TextEncoding::encode(std::string_view utf8) const {
     if (code > 0xFF) out += static_cast<char>(code >> 8);
     out += static_cast<char>(code & 0xFF);
   }
-  return out;
 }
 
 HPDF_Encoder TextEncoding::register_encoder(HPDF_Doc doc, const std::string& name) const {
