@@ -87,6 +87,22 @@ TEST(TextUnicode, IsDrawableAgreesWithDrawable) {
   EXPECT_TRUE(is_drawable("\ufffd"));
 }
 
+// is_drawable reads printable ASCII eight bytes at a time: a control character, DEL or a
+// byte of a longer character is found at every place of a word and in the bytes after.
+TEST(TextUnicode, IsDrawableFindsEveryByteThatIsNotPrintableAscii) {
+  const std::string plain = "The quick brown fox jumps over the lazy dog ~ 0123456789";
+  ASSERT_TRUE(is_drawable(plain));
+  const std::string odd[] = {std::string(1, '\x1f'), std::string(1, '\x7f'), std::string(1, '\0'), "\t",
+                             "\u00ad", "\xc3"};
+  for (std::size_t at = 0; at <= plain.size(); ++at) {
+    for (const std::string& bad : odd) {
+      const std::string text = plain.substr(0, at) + bad + plain.substr(at);
+      EXPECT_FALSE(is_drawable(text)) << "at " << at;
+    }
+    EXPECT_TRUE(is_drawable(plain.substr(0, at) + "\u2014" + plain.substr(at))) << "at " << at;
+  }
+}
+
 TEST(TextUnicode, BreakSpaces) {
   EXPECT_TRUE(is_break_space(U' '));
   EXPECT_TRUE(is_break_space(U'\u2009'));

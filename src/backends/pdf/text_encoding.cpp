@@ -72,14 +72,20 @@ std::string TextEncoding::encode(std::string_view utf8) const {
 }
 
 void TextEncoding::encode_to(std::string& out, std::string_view utf8) const {
+  // At most two bytes for each byte read (a character takes one at least): the room is made
+  // once and written through a pointer, as appending byte by byte was most of this.
+  const std::size_t start = out.size();
+  out.resize(start + 2 * utf8.size());
+  char* next = out.data() + start;
   for (std::size_t pos = 0; pos < utf8.size();) {
     const char32_t c = text::next_code_point(utf8, pos);
     // The sentinel after the last character stands for a space.
     const std::size_t k = c < index_.size() && index_[c] != 0 ? index_[c] - 1 : characters_.size();
     const unsigned code = code_of(k);
-    if (code > 0xFF) out += static_cast<char>(code >> 8);
-    out += static_cast<char>(code & 0xFF);
+    if (code > 0xFF) *next++ = static_cast<char>(code >> 8);
+    *next++ = static_cast<char>(code & 0xFF);
   }
+  out.resize(static_cast<std::size_t>(next - out.data()));
 }
 
 HPDF_Encoder TextEncoding::register_encoder(HPDF_Doc doc, const std::string& name) const {
