@@ -124,7 +124,17 @@ struct AtomicFile::Impl {
   std::optional<TemporaryFile> temporary;  ///< empty for a device or pipe
   bool unnamed = false;
   std::string buffered;                    ///< a device's bytes, written on commit
+  std::size_t unflushed = 0;               ///< bytes written since writeback was last started
 };
+
+namespace {
+
+// How many written bytes start their writeback to the disk (without waiting for it), so that
+// commit's fsync finds most of the file already on its way: the exporter frees what it made
+// between its last write and commit, and the disk works meanwhile.
+constexpr std::size_t writeback_batch = 256u << 10;
+
+}  // namespace
 
 AtomicFile::AtomicFile(std::string path) : impl_(std::make_unique<Impl>()) {
   impl_->path = std::move(path);
@@ -156,6 +166,12 @@ void AtomicFile::write(std::string_view bytes) {
     return;
   }
   write_all(impl_->temporary->fd(), bytes, impl_->path);
+  impl_->unflushed += bytes.size();
+  if (impl_->unflushed >= writeback_batch) {
+    // Only a hint: where it fails (a file system without writeback), fsync does it all.
+    ::sync_file_range(impl_->temporary->fd(), 0, 0, SYNC_FILE_RANGE_WRITE);
+    impl_->unflushed = 0;
+  }
 }
 
 void AtomicFile::commit() {

@@ -213,9 +213,17 @@ class Breaker {
           continue;
         }
         const double width = widths_(from.lines);
-        const LineFit fit =
-            fit_line(paragraph_.line(from.begin, at), width, forced, pass.extra_stretch * width,
-                     parameters_.line_end_stretch);
+        const LineSums sums = paragraph_.line(from.begin, at);
+        // Most lines tried are too short to stretch that far: fit_line's verdict on them (no
+        // break, the node stays active) without its badness and fitness.
+        if (!forced && width - sums.width > 0) {
+          const double stretch = sums.stretch + pass.extra_stretch * width + parameters_.line_end_stretch;
+          if (!(stretch > 0 ? (width - sums.width) / stretch <= pass.tolerance : infinity <= pass.tolerance)) {
+            active[kept++] = index;
+            continue;
+          }
+        }
+        const LineFit fit = fit_line(sums, width, forced, pass.extra_stretch * width, parameters_.line_end_stretch);
         if (!fit.overfull && fit.ratio <= pass.tolerance) consider(index, at, fit, forced, flagged, pass, candidates);
         if (fit.overfull) {
           if (!overfull_from || from.begin >= nodes_[*overfull_from].begin) overfull_from = index;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <exception>
 #include <iterator>
+#include <latch>
 #include <memory>
 #include <thread>
 
@@ -195,22 +196,31 @@ PageTree lay_out(const model::Collection& collection, const std::vector<const mo
     run.context = std::make_unique<Context>(style, workers.fonts(static_cast<unsigned>(k)), run.diagnostics);
     run.context->resume_after(articles[run.first - 1]->meta.lang);
   }
-  {
-    std::vector<std::jthread> threads;
-    for (std::size_t k = 1; k < runs.size(); ++k) {
-      threads.emplace_back([&, k] {
-        ArticleRun& run = runs[k];
-        try {
-          lay_out_run(*run.context, articles, run, run.flow);
-          run.context->forget_words();
-        } catch (...) {
-          run.error = std::current_exception();
-        }
-      });
-    }
-    lay_out_run(context, articles, runs.front(), flow);  // a failure here waits for the threads
-    if (runs.size() > 1) pages.place();  // while the other runs are laid out
+  // Each thread says when its run is laid out, then forgets its words while the runs are
+  // joined here (freeing them was 1.7 ms of a 100-article PDF with nothing else running);
+  // joining reads nothing forget_words() touches. The threads end before `runs` does.
+  std::latch laid_out(static_cast<std::ptrdiff_t>(runs.size() - 1));
+  std::vector<std::jthread> threads;
+  for (std::size_t k = 1; k < runs.size(); ++k) {
+    threads.emplace_back([&, k] {
+      ArticleRun& run = runs[k];
+      try {
+        lay_out_run(*run.context, articles, run, run.flow);
+      } catch (...) {
+        run.error = std::current_exception();
+      }
+      laid_out.count_down();
+      if (run.error) return;
+      try {
+        run.context->forget_words();
+      } catch (...) {
+        // Only memory given back early: nothing laid out depends on it.
+      }
+    });
   }
+  lay_out_run(context, articles, runs.front(), flow);  // a failure here waits for the threads
+  if (runs.size() > 1) pages.place();  // while the other runs are laid out
+  laid_out.wait();
   std::vector<std::string> titles = std::move(runs.front().titles);
   for (std::size_t k = 1; k < runs.size(); ++k) {
     ArticleRun& run = runs[k];
