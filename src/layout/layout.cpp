@@ -3,9 +3,9 @@
 #include "layout/layout.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <exception>
 #include <iterator>
-#include <latch>
 #include <memory>
 #include <thread>
 
@@ -16,6 +16,7 @@
 #include "layout/pages.hpp"
 #include "layout/paginator.hpp"
 #include "layout/print.hpp"
+#include "layout/word_memo.hpp"
 #include "model/labels.hpp"
 #include "threads/for_each_parallel.hpp"
 
@@ -83,8 +84,8 @@ DocumentInfo article_info(Context& context, const model::Document& document) {
   return info;
 }
 
-// A run of a collection's articles, laid out on a thread of its own by a context of its
-// own, then joined to the ones before it.
+// A run of a collection's articles, laid out by a context of its own on whichever thread
+// took it, then joined to the ones before it, in order.
 struct ArticleRun {
   std::size_t first = 0, end = 0;    ///< articles [first, end)
   std::unique_ptr<Context> context;  ///< null for the first run: the collection's own
@@ -92,6 +93,7 @@ struct ArticleRun {
   Diagnostics diagnostics;
   std::vector<std::string> titles;   ///< each article's title as shown
   std::exception_ptr error;
+  std::atomic<bool> laid_out{false};  ///< set (and notified) by the thread that took it
 };
 
 void lay_out_run(Context& context, const std::vector<const model::Document*>& articles, ArticleRun& run,
@@ -128,31 +130,44 @@ void join(Context& context, Flow& flow, ArticleRun& run) {
   }
 }
 
-// The runs `articles` is cut into: one per thread, each of at least a few articles
-// (a context of its own shapes every word afresh). The first, on the calling thread, is the
-// shorter: that thread fills its pages while the other runs are still laid out, and it
-// meets the first article's fonts and dictionaries alone.
+// The runs `articles` is cut into: several for each thread, so that a thread slowed by the
+// machine's other work takes fewer of them (two runs, one a thread, ended up to 25 ms apart
+// on a busy machine, a fifth of a 100-article PDF); each of at least a few articles. A
+// context is cheap to start: the words a thread has set are kept for all its runs.
 std::vector<ArticleRun> article_runs(std::size_t articles, const Workers& workers, bool timed) {
   constexpr std::size_t fewest = 4;
-  // Of an even share: about what the first article's start and the first run's pages take
-  // in a perf timeline of the 100-article bench corpus on two threads. (0.80 to 1.0 were
-  // within the noise of each other in alternating runs of 100 and 1,000 articles.)
-  constexpr double first_share = 0.88;
-  std::size_t count = workers.fonts && !timed ? std::max<std::size_t>(1, workers.threads) : 1;
-  count = std::max<std::size_t>(1, std::min(count, articles / fewest));
+  constexpr std::size_t per_thread = 16;
+  const std::size_t threads = workers.fonts && !timed ? std::max<std::size_t>(1, workers.threads) : 1;
+  const std::size_t count =
+      threads == 1 ? 1 : std::max<std::size_t>(1, std::min(threads * per_thread, articles / fewest));
   std::vector<ArticleRun> out(count);
-  const double first = count == 1 ? 1.0 : first_share / static_cast<double>(count);
   for (std::size_t k = 0; k < count; ++k) {
-    const auto cut = [&](std::size_t run) -> std::size_t {
-      if (run == 0) return 0;
-      if (run == count) return articles;
-      const double share = first + (1.0 - first) * static_cast<double>(run - 1) / static_cast<double>(count - 1);
-      return static_cast<std::size_t>(static_cast<double>(articles) * share + 0.5);
-    };
-    out[k].first = cut(k);
-    out[k].end = cut(k + 1);
+    out[k].first = articles * k / count;
+    out[k].end = articles * (k + 1) / count;
   }
   return out;
+}
+
+// Lays out the runs after the first that this thread takes from `next`, each with a context
+// of its own on `fonts` and this thread's memo of words, until none is left or one failed.
+void take_runs(const LayoutStyle& style, text::FontMetrics& fonts, WordMemo& words,
+               const std::vector<const model::Document*>& articles, std::vector<ArticleRun>& runs,
+               std::atomic<std::size_t>& next, std::atomic<bool>& failed, bool one) {
+  for (std::size_t k = next++; k < runs.size() && !failed; k = one ? runs.size() : next++) {
+    ArticleRun& run = runs[k];
+    try {
+      run.context = std::make_unique<Context>(style, fonts, run.diagnostics, &words);
+      run.context->resume_after(articles[run.first - 1]->meta.lang);
+      lay_out_run(*run.context, articles, run, run.flow);
+      // Its shapes freed here, not by the thread that joins it: joining reads none of them.
+      run.context->forget_words();
+    } catch (...) {
+      run.error = std::current_exception();
+      failed = true;
+    }
+    run.laid_out.store(true, std::memory_order_release);
+    run.laid_out.notify_one();
+  }
 }
 
 }  // namespace
@@ -183,51 +198,59 @@ PooledWorkers::PooledWorkers(text::FontSetPool& pool, unsigned threads) {
 
 PageTree lay_out(const model::Collection& collection, const std::vector<const model::Document*>& articles,
                  const LayoutStyle& style, text::FontMetrics& fonts, Diagnostics& diagnostics,
-                 LayoutTimings* timings, const Workers& workers) {
+                 LayoutTimings* timings, const Workers& workers, WordMemo* words) {
   if (articles.empty()) throw Error(ErrorKind::usage, "", 0, "a collection needs at least one article");
-  Context context(style, fonts, diagnostics);
+  std::unique_ptr<WordMemo> own_words = words ? nullptr : std::make_unique<WordMemo>();
+  WordMemo& kept_words = words ? *words : *own_words;  // this thread's contexts'
+  Context context(style, fonts, diagnostics, &kept_words);
   context.set_timings(timings);
   Flow flow;
   PageTree tree;
   PageFiller pages(context, flow, tree);
   std::vector<ArticleRun> runs = article_runs(articles.size(), workers, timings != nullptr);
-  for (std::size_t k = 1; k < runs.size(); ++k) {
-    ArticleRun& run = runs[k];
-    run.context = std::make_unique<Context>(style, workers.fonts(static_cast<unsigned>(k)), run.diagnostics);
-    run.context->resume_after(articles[run.first - 1]->meta.lang);
-  }
-  // Each thread says when its run is laid out, then forgets its words while the runs are
-  // joined here (freeing them was 1.7 ms of a 100-article PDF with nothing else running);
-  // joining reads nothing forget_words() touches. The threads end before `runs` does.
-  std::latch laid_out(static_cast<std::ptrdiff_t>(runs.size() - 1));
-  std::vector<std::jthread> threads;
-  for (std::size_t k = 1; k < runs.size(); ++k) {
-    threads.emplace_back([&, k] {
-      ArticleRun& run = runs[k];
-      try {
-        lay_out_run(*run.context, articles, run, run.flow);
-      } catch (...) {
-        run.error = std::current_exception();
+  std::vector<std::string> titles;
+  {
+    // Run 0 here, the rest taken by whichever thread is free, this one too; this thread joins
+    // each run as soon as it and those before it are laid out, and fills their pages while
+    // the other threads still work. The threads end before `runs` does.
+    std::atomic<std::size_t> next{1};
+    std::atomic<bool> failed{false};
+    std::vector<std::jthread> threads;
+    const std::size_t helpers = std::min<std::size_t>(runs.size() - 1, std::max(1u, workers.threads) - 1);
+    for (std::size_t t = 1; t <= helpers; ++t) {
+      text::FontMetrics& own = workers.fonts(static_cast<unsigned>(t));
+      threads.emplace_back([&] {
+        WordMemo kept;  // freed on this thread
+        take_runs(style, own, kept, articles, runs, next, failed, false);
+      });
+    }
+    try {
+      lay_out_run(context, articles, runs.front(), flow);
+    } catch (...) {
+      failed = true;
+      throw;
+    }
+    titles = std::move(runs.front().titles);
+    for (std::size_t joined = 1; joined < runs.size();) {
+      ArticleRun& run = runs[joined];
+      if (!run.laid_out.load(std::memory_order_acquire)) {
+        if (next < runs.size() && !failed) {
+          take_runs(style, fonts, kept_words, articles, runs, next, failed, true);
+        } else {
+          run.laid_out.wait(false, std::memory_order_acquire);
+        }
+        continue;
       }
-      laid_out.count_down();
-      if (run.error) return;
-      try {
-        run.context->forget_words();
-      } catch (...) {
-        // Only memory given back early: nothing laid out depends on it.
+      for (const Diagnostic& item : run.diagnostics.items()) diagnostics.report(item);
+      if (run.error) {
+        failed = true;
+        std::rethrow_exception(run.error);
       }
-    });
-  }
-  lay_out_run(context, articles, runs.front(), flow);  // a failure here waits for the threads
-  if (runs.size() > 1) pages.place();  // while the other runs are laid out
-  laid_out.wait();
-  std::vector<std::string> titles = std::move(runs.front().titles);
-  for (std::size_t k = 1; k < runs.size(); ++k) {
-    ArticleRun& run = runs[k];
-    for (const Diagnostic& item : run.diagnostics.items()) diagnostics.report(item);
-    if (run.error) std::rethrow_exception(run.error);
-    join(context, flow, run);
-    titles.insert(titles.end(), run.titles.begin(), run.titles.end());
+      join(context, flow, run);
+      titles.insert(titles.end(), run.titles.begin(), run.titles.end());
+      ++joined;
+      pages.place();
+    }
   }
   const std::vector<PageRecord> records = pages.finish();
 

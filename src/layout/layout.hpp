@@ -56,9 +56,11 @@ class PooledWorkers {
 
 /// Lays out a collection: each article from a new page, with its own title block and
 /// outline entry; page numbers run through the whole document. With `timings`, on one
-/// thread whatever `workers` says.
+/// thread whatever `workers` says. `words`, when given, keeps the words the calling thread
+/// sets with `fonts` (so that the caller decides when and where they are freed); else
+/// lay_out keeps them until it returns.
 PageTree lay_out(const model::Collection& collection, const std::vector<const model::Document*>& articles,
                  const LayoutStyle& style, text::FontMetrics& fonts, Diagnostics& diagnostics,
-                 LayoutTimings* timings = nullptr, const Workers& workers = {});
+                 LayoutTimings* timings = nullptr, const Workers& workers = {}, WordMemo* words = nullptr);
 
 }  // namespace galley::layout

@@ -101,13 +101,13 @@ TEST(Threads, AJobOnSeveralThreadsWritesWhatOneThreadWrites) {
     book.output_dir.clear();
     book.output = (out / "book.epub").string();
     run(book, Registry::with_builtins(), diagnostics);
-    // One PDF of nine articles: laid out in stretches on several threads, its pages
-    // finished on several more.
+    // One PDF of 24 articles: laid out in six runs, each taken by whichever thread is free
+    // and joined in order, its pages finished on several threads.
     Job pdf_book = book;
     pdf_book.format = "pdf";
     pdf_book.output = (out / "book.pdf").string();
     pdf_book.inputs.clear();
-    for (int copy = 0; copy < 3; ++copy) {
+    for (int copy = 0; copy < 8; ++copy) {
       for (const auto& article : articles()) pdf_book.inputs.push_back(article.string());
     }
     run(pdf_book, Registry::with_builtins(), diagnostics);
@@ -116,7 +116,7 @@ TEST(Threads, AJobOnSeveralThreadsWritesWhatOneThreadWrites) {
     }
   }
   fs::remove_all(root);
-  EXPECT_EQ(written[1].size(), 5u);  // three PDFs, the book and the PDF of nine
+  EXPECT_EQ(written[1].size(), 5u);  // three PDFs, the book and the PDF of 24
   EXPECT_TRUE(written[1] == written[4]);
 }
 

@@ -23,6 +23,7 @@
 #include "text/hyphenator.hpp"
 #include "text/unicode.hpp"
 #include "threads/for_each_parallel.hpp"
+#include "threads/reclaimer.hpp"
 
 namespace galley::backends {
 namespace pdf {
@@ -179,13 +180,10 @@ std::vector<char32_t> characters_beside_pages(const layout::PageTree& tree) {
   return out;
 }
 
-}  // namespace
-
-void render(const layout::PageTree& tree, const char* source_date_epoch, Diagnostics& diagnostics, ByteSink& sink,
-            unsigned threads, EarlyChecks* early) {
-  HpdfDocument document;
+// Everything of the document but its saving: information, fonts, pages, links, outline.
+void make_document(HpdfDocument& document, const layout::PageTree& tree, const char* source_date_epoch,
+                   Diagnostics& diagnostics, unsigned workers, EarlyChecks* early) {
   PdfImages images(document, tree.cmyk);
-  const unsigned workers = thread_count(threads);
   std::vector<const layout::Picture*> pictures;
   for (const layout::Page& page : tree.pages) {
     for (const layout::Item& item : page.items) {
@@ -226,7 +224,17 @@ void render(const layout::PageTree& tree, const char* source_date_epoch, Diagnos
   add_links(document, tree, pages);
   add_outline(document, tree, pages);
   compression.finish();
-  document.save(workers, sink);
+}
+
+}  // namespace
+
+void render(const layout::PageTree& tree, const char* source_date_epoch, Diagnostics& diagnostics, ByteSink& sink,
+            unsigned threads, EarlyChecks* early, Reclaimer* leftovers) {
+  const unsigned workers = thread_count(threads);
+  auto document = std::make_unique<HpdfDocument>();
+  make_document(*document, tree, source_date_epoch, diagnostics, workers, early);
+  document->save(workers, sink);
+  if (leftovers) leftovers->take(std::move(document), workers > 1);
 }
 
 std::string render(const layout::PageTree& tree, const char* source_date_epoch, Diagnostics& diagnostics,
@@ -271,9 +279,15 @@ class PdfExporter final : public Exporter {
     if (thread_count(options.threads) > 1) early.emplace(articles, style.cmyk);
     const text::FontSetPool::Lease fonts = font_sets_.borrow();
     const layout::PooledWorkers workers(font_sets_, options.threads);
-    const layout::PageTree tree =
-        layout::lay_out(collection, pointers, style, *fonts, diagnostics, nullptr, workers.workers());
-    pdf::render(tree, std::getenv("SOURCE_DATE_EPOCH"), diagnostics, sink, options.threads, early ? &*early : nullptr);
+    // What layout and drawing leave is freed by leftovers_ while this thread goes on.
+    const bool background = thread_count(options.threads) > 1;
+    auto words = std::make_unique<layout::WordMemo>();
+    layout::PageTree tree =
+        layout::lay_out(collection, pointers, style, *fonts, diagnostics, nullptr, workers.workers(), words.get());
+    leftovers_.take(std::move(words), background);
+    pdf::render(tree, std::getenv("SOURCE_DATE_EPOCH"), diagnostics, sink, options.threads, early ? &*early : nullptr,
+                &leftovers_);
+    leftovers_.take(std::move(tree), background);
   }
 
  protected:
@@ -288,6 +302,9 @@ class PdfExporter final : public Exporter {
   mutable text::FontSetPool font_sets_;
   // And the words set with each FontSet, for the articles after (a batch of one-article PDFs).
   mutable layout::WordMemos words_;
+  // Frees a collection's words, libharu document and PageTree on a thread of its own, while
+  // the job commits the file; it waits for that when the exporter is destroyed.
+  mutable Reclaimer leftovers_;
 };
 
 }  // namespace

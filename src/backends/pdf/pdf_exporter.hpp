@@ -9,6 +9,10 @@
 #include "galley/export.hpp"
 #include "layout/page_tree.hpp"
 
+namespace galley {
+class Reclaimer;
+}
+
 namespace galley::backends {
 
 std::unique_ptr<Exporter> make_pdf_exporter();
@@ -22,9 +26,10 @@ class EarlyChecks;
 /// else from tree.info.date; never from the clock. Pages are finished on up to `threads`
 /// threads (0: one per core); the bytes are the same for any number. `early`, when given,
 /// holds pictures already checked (images.hpp). The bytes go to `sink` once the whole
-/// document is made. Throws galley::Error when libharu fails.
+/// document is made. Throws galley::Error when libharu fails. `leftovers`, when given, frees
+/// the libharu document once it is saved (on its own thread, unless `threads` is one).
 void render(const layout::PageTree& tree, const char* source_date_epoch, Diagnostics& diagnostics, ByteSink& sink,
-            unsigned threads = 0, EarlyChecks* early = nullptr);
+            unsigned threads = 0, EarlyChecks* early = nullptr, Reclaimer* leftovers = nullptr);
 /// The same bytes as a string.
 std::string render(const layout::PageTree& tree, const char* source_date_epoch, Diagnostics& diagnostics,
                    unsigned threads = 0, EarlyChecks* early = nullptr);

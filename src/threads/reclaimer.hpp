@@ -1,0 +1,74 @@
+// What a job has finished with, destroyed on a thread of its own while the job goes on: a
+// 100-article PDF's word memo, libharu document and page tree took 4 to 5 ms to free on the
+// thread that then drew, saved and committed the file, with the other core idle. Header-only;
+// it needs nothing but the standard library.
+#pragma once
+
+#include <condition_variable>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <utility>
+
+namespace galley {
+
+class Reclaimer {
+ public:
+  Reclaimer() = default;
+  Reclaimer(const Reclaimer&) = delete;
+  Reclaimer& operator=(const Reclaimer&) = delete;
+  /// Waits until everything handed over is destroyed.
+  ~Reclaimer() {
+    {
+      std::lock_guard lock(mutex_);
+      stopping_ = true;
+    }
+    queued_.notify_one();
+    if (thread_.joinable()) thread_.join();
+  }
+
+  /// Destroys `thing` on the reclaimer's thread (started when first needed), or here and now
+  /// when `background` is false (a job told to use one thread). What `thing` refers to must
+  /// outlive the reclaimer; its destructor must not throw.
+  template <typename T>
+  void take(T thing, bool background = true) {
+    if (!background) return;  // destroyed on the way out
+    auto held = std::make_unique<Held<T>>(std::move(thing));
+    std::lock_guard lock(mutex_);
+    queue_.push_back(std::move(held));
+    if (!thread_.joinable()) thread_ = std::thread([this] { work(); });
+    queued_.notify_one();
+  }
+
+ private:
+  struct Anything {
+    virtual ~Anything() = default;
+  };
+  template <typename T>
+  struct Held final : Anything {
+    explicit Held(T value) : thing(std::move(value)) {}
+    T thing;
+  };
+
+  void work() {
+    std::unique_lock lock(mutex_);
+    for (;;) {
+      queued_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
+      if (queue_.empty()) return;  // stopping, and nothing left
+      std::unique_ptr<Anything> next = std::move(queue_.front());
+      queue_.pop_front();
+      lock.unlock();
+      next.reset();
+      lock.lock();
+    }
+  }
+
+  std::mutex mutex_;
+  std::condition_variable queued_;
+  std::deque<std::unique_ptr<Anything>> queue_;
+  bool stopping_ = false;
+  std::thread thread_;
+};
+
+}  // namespace galley
