@@ -61,22 +61,6 @@ void append_number(std::string& out, double value) {
   out += text == "-0" ? "0" : text;
 }
 
-// The codes as a literal string's contents: two bytes a glyph where hex took four, so the
-// page's stream is a third shorter to deflate. Only the string's delimiters and the escape
-// need escaping, and a carriage return, which a reader would take for an end of line.
-void append_literal(std::string& out, std::string_view bytes) {
-  for (const char c : bytes) {
-    if (c == '(' || c == ')' || c == '\\') {
-      out += '\\';
-      out += c;
-    } else if (c == '\r') {
-      out += "\\r";
-    } else {
-      out += c;
-    }
-  }
-}
-
 // libharu's own number format (HPDF_FToA: a float, at most five decimals), so that what is
 // written here is what HPDF_Page_SetFontAndSize and HPDF_Page_SetRGBFill would have written.
 void append_real(std::string& out, HPDF_REAL value) {
@@ -105,18 +89,13 @@ void append_fill(std::string& out, const layout::Colour& colour, bool cmyk) {
 // left by thousandths of the font size, the negated Kern::amount. A run is often a whole
 // line: its word spaces are real spaces, so text extraction finds them, and what
 // justification did to each is a number after it; pair kerning inside words stays small,
-// which viewers and pdftotext take as kerning, not as spaces, so words stay whole.
-// `scratch` holds each piece's codes before they are escaped, the same buffer for every
-// run of a page (a string for each piece was a third of writing a page's text).
-void append_show(std::string& operators, const layout::TextRun& run, const HpdfDocument& document,
-                 std::string& scratch) {
+// which viewers and pdftotext take as kerning, not as spaces, so words stay whole. The codes
+// are a literal string's contents: two bytes a glyph where hex took four, so the page's
+// stream is a third shorter to deflate.
+void append_show(std::string& operators, const layout::TextRun& run, const HpdfDocument& document) {
   std::string repaired;
   const std::string_view text = drawn_text(run, repaired);
-  const auto append_codes = [&](std::string_view piece) {
-    scratch.clear();
-    document.encode_to(scratch, piece);
-    append_literal(operators, scratch);
-  };
+  const auto append_codes = [&](std::string_view piece) { document.append_literal(operators, piece); };
   if (run.kerns.empty() || text.data() != run.text.data()) {
     operators += '(';
     append_codes(text);
@@ -282,7 +261,7 @@ std::string write_text(const PageText& text, const HpdfDocument& document) {
   // Each run (a line, or a part of one in another font) is `dx dy Td (codes) Tj` from the
   // last one: HPDF_Page_TextOut clears a 512-byte buffer byte by byte and measures the text
   // again for every call, and the position it would track is never used.
-  std::string out, scratch;
+  std::string out;
   bool open = false;
   double line_x = 0, line_y = 0;  // the text line matrix's origin (BT resets it to 0 0)
   int font = -1;
@@ -313,7 +292,7 @@ std::string write_text(const PageText& text, const HpdfDocument& document) {
     out += ' ';
     append_number(out, y - line_y);
     out += " Td "sv;
-    append_show(out, *run, document, scratch);
+    append_show(out, *run, document);
     line_x = x;
     line_y = y;
   }

@@ -129,14 +129,13 @@ void HpdfDocument::set_text(std::map<std::string, std::vector<char32_t>> charact
 }
 
 std::string HpdfDocument::encode(std::string_view utf8) const {
-  std::string out;
-  encode_to(out, utf8);
-  return out;
+  if (!encoding_) throw Error(ErrorKind::internal, "", 0, "PDF text given before the document's characters");
+  return encoding_->encode(utf8);
 }
 
-void HpdfDocument::encode_to(std::string& out, std::string_view utf8) const {
+void HpdfDocument::append_literal(std::string& out, std::string_view utf8) const {
   if (!encoding_) throw Error(ErrorKind::internal, "", 0, "PDF text given before the document's characters");
-  encoding_->encode_to(out, utf8);
+  encoding_->append_literal(out, utf8);
 }
 
 HPDF_Font HpdfDocument::font(const std::string& file) {

@@ -43,8 +43,8 @@ class HpdfDocument {
   /// `utf8` as libharu must be given it (TextEncoding::encode), for text drawn, document
   /// information and outline titles alike.
   std::string encode(std::string_view utf8) const;
-  /// The same appended to `out` (TextEncoding::encode_to).
-  void encode_to(std::string& out, std::string_view utf8) const;
+  /// The same as a literal string's contents, appended to `out` (TextEncoding::append_literal).
+  void append_literal(std::string& out, std::string_view utf8) const;
 
   /// The document's encoder, for calls that name one (outline entries).
   HPDF_Encoder encoder() const { return encoder_; }

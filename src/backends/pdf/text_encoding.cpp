@@ -62,12 +62,37 @@ TextEncoding::TextEncoding(std::vector<char32_t> characters) : characters_(std::
   }
   if (!characters_.empty()) index_.resize(characters_.back() + 1);
   for (std::size_t k = 0; k < characters_.size(); ++k) index_[characters_[k]] = static_cast<std::uint16_t>(k + 1);
+  for (char32_t c = 0; c < ascii_literals_.size(); ++c) {
+    Literal& literal = ascii_literals_[c];
+    literal.size = static_cast<unsigned char>(append_escaped(literal.bytes.data(), code(c)) - literal.bytes.data());
+  }
 }
 
 std::string TextEncoding::encode(std::string_view utf8) const {
   std::string out;
   out.reserve(utf8.size() * 2);
   encode_to(out, utf8);
+  return out;
+}
+
+unsigned TextEncoding::code(char32_t c) const {
+  // The sentinel after the last character stands for a space.
+  const std::size_t k = c < index_.size() && index_[c] != 0 ? index_[c] - 1 : characters_.size();
+  return code_of(k);
+}
+
+char* TextEncoding::append_escaped(char* out, unsigned code) {
+  const auto put = [&out](unsigned byte) {
+    if (byte == '(' || byte == ')' || byte == '\\') {
+      *out++ = '\\';
+    } else if (byte == '\r') {
+      *out++ = '\\';
+      byte = 'r';
+    }
+    *out++ = static_cast<char>(byte);
+  };
+  if (code > 0xFF) put(code >> 8);
+  put(code & 0xFF);
   return out;
 }
 
@@ -78,12 +103,31 @@ void TextEncoding::encode_to(std::string& out, std::string_view utf8) const {
   out.resize(start + 2 * utf8.size());
   char* next = out.data() + start;
   for (std::size_t pos = 0; pos < utf8.size();) {
-    const char32_t c = text::next_code_point(utf8, pos);
-    // The sentinel after the last character stands for a space.
-    const std::size_t k = c < index_.size() && index_[c] != 0 ? index_[c] - 1 : characters_.size();
-    const unsigned code = code_of(k);
+    const unsigned code = this->code(text::next_code_point(utf8, pos));
     if (code > 0xFF) *next++ = static_cast<char>(code >> 8);
     *next++ = static_cast<char>(code & 0xFF);
+  }
+  out.resize(static_cast<std::size_t>(next - out.data()));
+}
+
+void TextEncoding::append_literal(std::string& out, std::string_view utf8) const {
+  // Encoded and escaped in one pass, through a pointer into room made once: at most two
+  // code bytes for each byte read, each at most two bytes escaped, so each byte read leaves
+  // room for four. An ASCII character's bytes come from a table. (Encoding into a buffer
+  // first and escaping it into the page was a third of writing a page's text.)
+  const std::size_t start = out.size();
+  out.resize(start + 4 * utf8.size());
+  char* next = out.data() + start;
+  for (std::size_t pos = 0; pos < utf8.size();) {
+    const auto byte = static_cast<unsigned char>(utf8[pos]);
+    if (byte < 0x80) {
+      const Literal& literal = ascii_literals_[byte];
+      std::memcpy(next, literal.bytes.data(), literal.bytes.size());  // within the room
+      next += literal.size;
+      ++pos;
+      continue;
+    }
+    next = append_escaped(next, code(text::next_code_point_beyond_ascii(utf8, pos)));
   }
   out.resize(static_cast<std::size_t>(next - out.data()));
 }

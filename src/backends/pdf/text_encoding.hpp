@@ -12,6 +12,7 @@
 
 #include <hpdf.h>
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -37,11 +38,17 @@ class TextEncoding {
   /// The same appended to `out`: a page's text is encoded a piece at a time (each piece
   /// between two kerns), some 100,000 pieces for 100 articles.
   void encode_to(std::string& out, std::string_view utf8) const;
+  /// The same as the contents of a PDF literal string, appended to `out`: only the string's
+  /// delimiters and its escape are escaped, and a carriage return, which a reader would take
+  /// for an end of line (PDF 32000-1:2008, 7.3.4.2).
+  void append_literal(std::string& out, std::string_view utf8) const;
 
   /// Creates, registers with `doc` and returns a libharu encoder named `name` (a PDF name:
   /// letters and digits) for this encoding; HPDF_GetFont(doc, font, name) then uses it.
   /// nullptr when libharu failed (its error handler has the detail).
   HPDF_Encoder register_encoder(HPDF_Doc doc, const std::string& name) const;
+  /// The code of `c`: one byte (at most 0xFF) or two (the first in the high byte).
+  unsigned code(char32_t c) const;
 
   /// The ToUnicode CMap (PDF 32000-1:2008, 9.10.3) mapping each code back to its character,
   /// so that text extraction and search give back exactly what was drawn.
@@ -50,6 +57,15 @@ class TextEncoding {
  private:
   std::vector<char32_t> characters_;  ///< sorted and unique; characters_[k] has code code_of(k)
   std::vector<std::uint16_t> index_;  ///< by code point: k + 1, or 0 for none (at most 128 KB)
+  /// What append_literal writes for each ASCII character: its code, escaped.
+  struct Literal {
+    std::array<char, 4> bytes{};
+    unsigned char size = 0;
+  };
+  std::array<Literal, 128> ascii_literals_;
+
+  /// `code`'s bytes escaped for a literal string, written at `out`; returns their end.
+  static char* append_escaped(char* out, unsigned code);
 };
 
 }  // namespace galley::backends::pdf
