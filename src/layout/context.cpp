@@ -25,15 +25,6 @@ Context::Context(const LayoutStyle& style, text::FontMetrics& metrics, Diagnosti
 
 Context::~Context() = default;
 
-void Context::forget_words() {
-  if (own_words_) {
-    own_words_ = std::make_unique<WordMemo>();
-    words_ = own_words_.get();
-  }
-  shaped_.clear();
-  hyphenated_.clear();
-}
-
 text::FaceId Context::face(Family family, text::FontStyle style) {
   const std::size_t slot = static_cast<std::size_t>(family) * 4 + static_cast<std::size_t>(style);
   if (faces_[slot] < 0) {
@@ -88,27 +79,25 @@ int Context::table_index(const Font& font) {
   return static_cast<int>(fonts_.size() - 1);
 }
 
-std::size_t Context::ShapedHash::operator()(const ShapedKey& key) const {
-  const std::size_t text = std::hash<std::string_view>{}(key.text);
-  const std::size_t size = std::hash<double>{}(key.size);
-  return text ^ (size + 0x9e3779b97f4a7c15ULL + (text << 6) + (text >> 2)) ^ static_cast<std::size_t>(key.face) << 1;
-}
-
 double Context::shape(text::FaceId face, double size, std::string_view text, std::vector<Fragment>& out,
                       bool* lacking_out) {
-  if (const auto known = shaped_.find(ShapedKey{face, size, text}); known != shaped_.end()) {
-    out.insert(out.end(), known->second->fragments.begin(), known->second->fragments.end());
-    return known->second->width;
+  if (const Shape* known = words_->find_shape(face, size, text)) {
+    // Perhaps shaped by another context on this thread: the font table index is this one's,
+    // asked for in the order shaping would have asked.
+    for (const Fragment& fragment : known->fragments) {
+      out.push_back(fragment);
+      out.back().font = font_index(fragment.face);
+    }
+    return known->width;
   }
   const std::size_t first = out.size();
   bool lacking = false;
   const double width = shape_afresh(face, size, text, out, lacking);
   if (lacking_out && lacking) *lacking_out = true;
-  constexpr std::size_t most_kept = 200000;  // words; a bound on memory for huge collections
-  if (!lacking && text.size() <= 64 && shaped_.size() < most_kept) {
-    auto entry = std::make_unique<Shaped>(Shaped{std::string(text), {out.begin() + static_cast<std::ptrdiff_t>(first), out.end()}, width});
-    const ShapedKey key{face, size, entry->text};
-    shaped_.emplace(key, std::move(entry));
+  // Words only, and none with a character no font has (the article that uses one must
+  // report it).
+  if (!lacking && text.size() <= 64) {
+    words_->keep_shape(face, size, text, Shape{{out.begin() + static_cast<std::ptrdiff_t>(first), out.end()}, width});
   }
   return width;
 }
@@ -202,11 +191,10 @@ const std::vector<std::size_t>& Context::hyphenation_points(std::string_view wor
   static const std::vector<std::size_t> none;
   const text::Hyphenator* loaded = hyphenator();
   if (!loaded) return none;
-  const auto found = hyphenated_.find(word);
-  if (found != hyphenated_.end()) return found->second;
-  if (!timings_) return hyphenated_.emplace(std::string(word), loaded->break_points(word)).first->second;
+  if (const std::vector<std::size_t>* known = words_->find_points(loaded, word)) return *known;
+  if (!timings_) return words_->keep_points(loaded, word, loaded->break_points(word));
   const auto start = std::chrono::steady_clock::now();
-  auto& points = hyphenated_.emplace(std::string(word), loaded->break_points(word)).first->second;
+  const std::vector<std::size_t>& points = words_->keep_points(loaded, word, loaded->break_points(word));
   timings_->hyphenating += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return points;
 }
@@ -267,7 +255,6 @@ void Context::use_language(const std::string& lang) {
   hyphenation_checked_ = true;
   hyphenator_ = style_.hyphenate ? text::load_shared_hyphenator(lang) : text::PendingHyphenator{};
   reported_unloadable_ = false;
-  hyphenated_.clear();
 }
 
 void Context::resume_after(const std::string& lang) {
@@ -284,7 +271,6 @@ Context::Continued Context::continue_with(const Context& later) {
   file_ = later.file_;
   lang_ = later.lang_;
   hyphenation_checked_ = later.hyphenation_checked_;
-  if (hyphenator_.path() != later.hyphenator_.path()) hyphenated_.clear();
   hyphenator_ = later.hyphenator_;
   labels_ = later.labels_;
   article_ = later.article_;

@@ -9,7 +9,6 @@
 #include <set>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "galley/diagnostics.hpp"
@@ -106,9 +105,6 @@ class Context {
   const std::vector<std::size_t>& hyphenation_points(std::string_view word);
   /// The words this context has made into items (paragraph_items.cpp), for the rest of its run.
   WordMemo& word_memo() { return *words_; }
-  /// Frees what it keeps of words (its own memo, the shapes) once its run is laid out, on the
-  /// run's own thread: freeing them took the thread that joins the runs 2 ms of 100 articles.
-  void forget_words();
   int article() const { return article_; }
   /// The flow-wide index of the current article's note `model_note` (an index into
   /// Document::notes), numbered on its first use.
@@ -164,31 +160,10 @@ class Context {
   text::PendingHyphenator hyphenator_;
   bool hyphenation_checked_ = false;
   bool reported_unloadable_ = false;  ///< hyphenator_ installed but not loadable, said once
-  // Looked up by the word's view, without a string made for each lookup.
-  struct WordHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view word) const { return std::hash<std::string_view>{}(word); }
-  };
-  std::unordered_map<std::string, std::vector<std::size_t>, WordHash, std::equal_to<>> hyphenated_;  ///< for hyphenator_
   LayoutTimings* timings_ = nullptr;
-  // Words shaped before, by face, size and text: most words of a collection recur, and
-  // shaping one is a fallback lookup, an advance and a kerning pair per character. Words with
-  // a character no font has are not kept (the article that uses one must report it).
-  struct ShapedKey {
-    text::FaceId face;
-    double size;
-    std::string_view text;
-    bool operator==(const ShapedKey&) const = default;
-  };
-  struct ShapedHash {
-    std::size_t operator()(const ShapedKey& key) const;
-  };
-  struct Shaped {
-    std::string text;  ///< owns the key's text
-    std::vector<Fragment> fragments;
-    double width = 0;
-  };
-  std::unordered_map<ShapedKey, std::unique_ptr<Shaped>, ShapedHash> shaped_;
+  // The words made into items before, and the texts shaped and words hyphenated before: most
+  // words of a collection recur, and shaping one is a fallback lookup, an advance and a
+  // kerning pair per character. Kept by the caller for every context on its thread, or here.
   std::unique_ptr<WordMemo> own_words_;  ///< unless the caller keeps one
   WordMemo* words_ = nullptr;
   const model::Labels* labels_;

@@ -159,8 +159,6 @@ void take_runs(const LayoutStyle& style, text::FontMetrics& fonts, WordMemo& wor
       run.context = std::make_unique<Context>(style, fonts, run.diagnostics, &words);
       run.context->resume_after(articles[run.first - 1]->meta.lang);
       lay_out_run(*run.context, articles, run, run.flow);
-      // Its shapes freed here, not by the thread that joins it: joining reads none of them.
-      run.context->forget_words();
     } catch (...) {
       run.error = std::current_exception();
       failed = true;

@@ -29,6 +29,41 @@ void WordMemo::keep(const WordKey& key, WordItems items) {
   words_.emplace(owned, std::move(entry));
 }
 
+std::size_t WordMemo::ShapeHash::operator()(const ShapeKey& key) const {
+  const std::size_t text = std::hash<std::string_view>{}(key.text);
+  const std::size_t size = std::hash<double>{}(key.size);
+  return text ^ (size + 0x9e3779b97f4a7c15ULL + (text << 6) + (text >> 2)) ^ static_cast<std::size_t>(key.face) << 1;
+}
+
+const Shape* WordMemo::find_shape(text::FaceId face, double size, std::string_view text) const {
+  const auto found = shapes_.find(ShapeKey{face, size, text});
+  return found == shapes_.end() ? nullptr : &found->second->shape;
+}
+
+void WordMemo::keep_shape(text::FaceId face, double size, std::string_view text, Shape shape) {
+  if (shapes_.size() >= most_kept) return;
+  auto entry = std::make_unique<ShapeEntry>(ShapeEntry{std::string(text), std::move(shape)});
+  const ShapeKey key{face, size, entry->text};
+  shapes_.emplace(key, std::move(entry));
+}
+
+const std::vector<std::size_t>* WordMemo::find_points(const text::Hyphenator* hyphenator, std::string_view word) const {
+  const auto dictionary = points_.find(hyphenator);
+  if (dictionary == points_.end()) return nullptr;
+  const auto found = dictionary->second.find(word);
+  return found == dictionary->second.end() ? nullptr : &found->second;
+}
+
+const std::vector<std::size_t>& WordMemo::keep_points(const text::Hyphenator* hyphenator, std::string_view word,
+                                                      std::vector<std::size_t> points) {
+  if (points_kept_ >= most_kept) {
+    unkept_points_ = std::move(points);
+    return unkept_points_;
+  }
+  ++points_kept_;
+  return points_[hyphenator].emplace(std::string(word), std::move(points)).first->second;
+}
+
 WordMemo& WordMemos::for_fonts(const text::FontMetrics& fonts) {
   const std::lock_guard lock(mutex_);
   std::unique_ptr<WordMemo>& memo = memos_[&fonts];

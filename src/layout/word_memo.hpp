@@ -40,12 +40,34 @@ struct WordItems {
   std::vector<bool> hyphen_piece_set;  ///< parallel to sources: hyphen_piece indexes a piece
 };
 
+/// A text shaped in one face and size (Context::shape): its fragments, whose `font` indexes
+/// the font table of the context that shaped it, and its width.
+struct Shape {
+  std::vector<Fragment> fragments;
+  double width = 0;
+};
+
+/// Also what making items asks for and most words repeat: texts shaped, and the hyphenation
+/// points of words. Every context on one thread may share one (one at a time): a collection's
+/// runs each have a context of their own.
 class WordMemo {
  public:
   /// The items kept for `key`, or null.
   const WordItems* find(const WordKey& key) const;
   /// Keeps `items` for `key` (its text is copied), unless the memo is full.
   void keep(const WordKey& key, WordItems items);
+
+  /// The shape kept for `text` in `face` at `size`, or null.
+  const Shape* find_shape(text::FaceId face, double size, std::string_view text) const;
+  /// Keeps `shape` (`text` is copied), unless the memo is full.
+  void keep_shape(text::FaceId face, double size, std::string_view text, Shape shape);
+
+  /// The hyphenation points `hyphenator` gave `word`, or null.
+  const std::vector<std::size_t>* find_points(const text::Hyphenator* hyphenator, std::string_view word) const;
+  /// Keeps them; returns what is kept, which lives as long as the memo (unless the memo is
+  /// full: then until this is called again).
+  const std::vector<std::size_t>& keep_points(const text::Hyphenator* hyphenator, std::string_view word,
+                                              std::vector<std::size_t> points);
 
  private:
   struct Hash {
@@ -55,8 +77,33 @@ class WordMemo {
     std::string text;  ///< owns the key's text
     WordItems items;
   };
-  static constexpr std::size_t most_kept = 200000;  // a bound on memory for huge collections
+  static constexpr std::size_t most_kept = 200000;  // of each kind: a bound on memory for huge collections
   std::unordered_map<WordKey, std::unique_ptr<Entry>, Hash> words_;
+
+  struct ShapeKey {
+    text::FaceId face;
+    double size;
+    std::string_view text;
+    bool operator==(const ShapeKey&) const = default;
+  };
+  struct ShapeHash {
+    std::size_t operator()(const ShapeKey& key) const;
+  };
+  struct ShapeEntry {
+    std::string text;  ///< owns the key's text
+    Shape shape;
+  };
+  std::unordered_map<ShapeKey, std::unique_ptr<ShapeEntry>, ShapeHash> shapes_;
+
+  // Looked up by the word's view, without a string made for each lookup.
+  struct TextHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view word) const { return std::hash<std::string_view>{}(word); }
+  };
+  using Points = std::unordered_map<std::string, std::vector<std::size_t>, TextHash, std::equal_to<>>;
+  std::unordered_map<const text::Hyphenator*, Points> points_;  ///< by dictionary, then word
+  std::size_t points_kept_ = 0;
+  std::vector<std::size_t> unkept_points_;
 };
 
 /// One WordMemo per FontMetrics, for an exporter that sets document after document, each with
