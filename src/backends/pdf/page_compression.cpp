@@ -1,5 +1,6 @@
 #include "backends/pdf/page_compression.hpp"
 
+#include <hpdf_error.h>
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
 #include <hpdf_streams.h>
@@ -54,25 +55,63 @@ void PageCompression::add(HPDF_Page page, std::function<std::string()> rest) {
     return;
   }
   Job job;
-  job.page = page;
+  job.owner = this;
+  job.contents = attr->contents;
   job.content = std::move(*content);
   job.rest = std::move(rest);
   if (threads_ == 1) {
     // One thread: the page is finished here, and no thread is started for it.
     complete(job);
     job.done = true;
-    jobs_.push_back(std::move(job));
-    ++next_;
-    ++done_;
+    if (job.error) std::rethrow_exception(job.error);
+    if (!install(job)) throw Error(ErrorKind::internal, "", 0, "libdeflate failed to deflate a page");
     return;
   }
   {
     std::lock_guard lock(mutex_);
-    jobs_.push_back(std::move(job));
-    // One per page at first, one fewer than the threads: finish() has the caller help.
+    job.index = jobs_.size();
+    Job& kept = jobs_.emplace_back(std::move(job));  // a deque: the hook's pointer stays good
+    kept.contents->attr = &kept;  // unused by a content stream, and freed by no one
+    kept.contents->before_write_fn = before_write;
+    // One per page at first, one fewer than the threads: the caller helps in the save.
     if (workers_.size() + 1 < threads_) workers_.emplace_back([this] { work(); });
   }
   changed_.notify_all();
+}
+
+bool PageCompression::install(Job& job) {
+  HPDF_Dict contents = job.contents;
+  contents->attr = nullptr;
+  contents->before_write_fn = nullptr;
+  if (job.error || job.failed) return false;
+  if (HPDF_Stream_Write(contents->stream, reinterpret_cast<const HPDF_BYTE*>(job.content.data()),
+                        static_cast<HPDF_UINT>(job.content.size())) != HPDF_OK) {
+    return false;
+  }
+  mark_deflated(contents);
+  std::string().swap(job.content);  // written: its memory back now, not after the save
+  return true;
+}
+
+HPDF_STATUS PageCompression::before_write(HPDF_Dict contents) {
+  Job& job = *static_cast<Job*>(contents->attr);
+  PageCompression& self = *job.owner;
+  {
+    std::unique_lock lock(self.mutex_);
+    // Rather than wait for a page another thread is finishing, this one finishes the next
+    // page no thread has taken (perhaps a later one than this), then looks again.
+    while (!job.done) {
+      if (self.next_ < self.jobs_.size()) {
+        self.complete_next(lock);
+      } else {
+        self.changed_.wait(lock);
+      }
+    }
+  }
+  // Called from C: a failure is told by the document's error (the save returns only that,
+  // not the status); finish() throws what it was.
+  if (install(job)) return HPDF_OK;
+  return HPDF_SetError(contents->error, HPDF_INVALID_OBJECT, 0);
 }
 
 void PageCompression::complete(Job& job) {
@@ -92,6 +131,7 @@ void PageCompression::complete_next(std::unique_lock<std::mutex>& lock) {
   lock.lock();
   job.done = true;
   ++done_;
+  changed_.notify_all();
 }
 
 void PageCompression::work() {
@@ -100,7 +140,6 @@ void PageCompression::work() {
     changed_.wait(lock, [this] { return stopping_ || next_ < jobs_.size(); });
     if (next_ >= jobs_.size()) return;  // stopping, nothing left
     complete_next(lock);
-    changed_.notify_all();
   }
 }
 
@@ -111,15 +150,12 @@ void PageCompression::finish() {
   for (Job& job : jobs_) {
     if (job.error) std::rethrow_exception(job.error);
     if (job.failed) throw Error(ErrorKind::internal, "", 0, "libdeflate failed to deflate a page");
-    auto* attr = static_cast<HPDF_PageAttr>(job.page->attr);
-    if (HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(job.content.data()),
-                          static_cast<HPDF_UINT>(job.content.size())) != HPDF_OK) {
-      throw Error(ErrorKind::internal, "", 0, "libharu could not take a deflated page");
+    // A page the save did not come to (it failed before) keeps no hook to this object.
+    if (job.contents->attr == &job) {
+      job.contents->attr = nullptr;
+      job.contents->before_write_fn = nullptr;
     }
-    mark_deflated(attr->contents);
   }
-  jobs_.clear();
-  next_ = done_ = 0;
 }
 
 }  // namespace galley::backends::pdf

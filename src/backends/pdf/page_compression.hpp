@@ -1,7 +1,7 @@
 // Pages' content streams finished and deflated on a thread of their own while later pages
-// are drawn. libharu deflates every stream on the one thread that saves, after everything is
-// drawn: for 100 articles into one PDF that was a sixth of all the work, done last and
-// alone; writing the text's operators was another.
+// are drawn, and while the document is saved. libharu deflates every stream on the one
+// thread that saves, after everything is drawn: for 100 articles into one PDF that was a
+// sixth of all the work, done last and alone; writing the text's operators was another.
 #pragma once
 
 #include <hpdf.h>
@@ -30,16 +30,23 @@ class PageCompression {
   /// its content) is called on one of the threads, and the content deflated there. A page
   /// libharu would still write to when saving (text or a saved state left open) gets `rest`
   /// at once and is left for libharu to deflate.
+  ///
+  /// The page's content stream gets its deflated bytes, marked /FlateDecode as libharu would
+  /// have written them, when libharu's save comes to write it (a before-write hook on this
+  /// thread, which finishes the page itself if no thread has taken it yet): the save writes
+  /// the first pages while the pool still deflates the last. This object must outlive the
+  /// save. With one thread the page is finished and given its bytes here.
   void add(HPDF_Page page, std::function<std::string()> rest);
-  /// Finishes the pages no thread has taken, waits for the others, and gives each its
-  /// deflated content, marked /FlateDecode, as libharu would have written it. Rethrows what
-  /// `rest` threw; throws Error when deflating fails.
+  /// After the save: rethrows what `rest` threw for a page, or throws Error when deflating
+  /// one failed (the save then failed too, at that page); else waits for every page.
   void finish();
 
  private:
   struct Job {
-    HPDF_Page page = nullptr;
-    std::string content;  ///< as drawn, then deflated
+    PageCompression* owner = nullptr;
+    std::size_t index = 0;    ///< in jobs_
+    HPDF_Dict contents = nullptr;  ///< the page's content stream
+    std::string content;      ///< as drawn, then deflated
     std::function<std::string()> rest;
     bool done = false;
     bool failed = false;
@@ -50,6 +57,11 @@ class PageCompression {
   /// Takes the next job no thread has, and completes it with `lock` (on mutex_) let go.
   void complete_next(std::unique_lock<std::mutex>& lock);
   void work();
+  /// Gives a finished job's page its deflated bytes; false when the job failed.
+  static bool install(Job& job);
+  /// libharu's before-write hook of a page's content stream (its `attr` is the Job): waits
+  /// for the job, finishing pages no thread has taken meanwhile, and installs it.
+  static HPDF_STATUS before_write(HPDF_Dict contents);
 
   std::mutex mutex_;
   std::condition_variable changed_;

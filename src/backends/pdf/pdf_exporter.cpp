@@ -180,9 +180,10 @@ std::vector<char32_t> characters_beside_pages(const layout::PageTree& tree) {
   return out;
 }
 
-// Everything of the document but its saving: information, fonts, pages, links, outline.
+// Everything of the document but its saving: information, fonts, pages (finished by
+// `compression`), links, outline.
 void make_document(HpdfDocument& document, const layout::PageTree& tree, const char* source_date_epoch,
-                   Diagnostics& diagnostics, unsigned workers, EarlyChecks* early) {
+                   Diagnostics& diagnostics, unsigned workers, EarlyChecks* early, PageCompression& compression) {
   PdfImages images(document, tree.cmyk);
   std::vector<const layout::Picture*> pictures;
   for (const layout::Page& page : tree.pages) {
@@ -206,7 +207,6 @@ void make_document(HpdfDocument& document, const layout::PageTree& tree, const c
   set_info(document, tree.info, source_date_epoch, diagnostics);
   document.subset_ahead(workers);
   if (checks.valid()) checks.get();
-  PageCompression compression(workers);
   std::vector<HPDF_Page> pages;
   for (const layout::Page& page : tree.pages) {
     HPDF_Page target = HPDF_AddPage(document.handle());
@@ -223,7 +223,6 @@ void make_document(HpdfDocument& document, const layout::PageTree& tree, const c
   // only on this thread, and the pool's threads never do.
   add_links(document, tree, pages);
   add_outline(document, tree, pages);
-  compression.finish();
 }
 
 }  // namespace
@@ -232,8 +231,17 @@ void render(const layout::PageTree& tree, const char* source_date_epoch, Diagnos
             unsigned threads, EarlyChecks* early, Reclaimer* leftovers) {
   const unsigned workers = thread_count(threads);
   auto document = std::make_unique<HpdfDocument>();
-  make_document(*document, tree, source_date_epoch, diagnostics, workers, early);
-  document->save(workers, sink);
+  // Pages are still deflated while the save writes the ones before them; the save fails at a
+  // page whose finishing failed, and finish() then throws what that was.
+  PageCompression compression(workers);
+  make_document(*document, tree, source_date_epoch, diagnostics, workers, early, compression);
+  try {
+    document->save(workers, sink);
+  } catch (const Error&) {
+    compression.finish();
+    throw;
+  }
+  compression.finish();
   if (leftovers) leftovers->take(std::move(document), workers > 1);
 }
 
