@@ -1,5 +1,6 @@
 #include "layout/word_memo.hpp"
 
+#include <algorithm>
 #include <bit>
 #include <functional>
 
@@ -17,16 +18,34 @@ std::size_t WordMemo::Hash::operator()(const WordKey& key) const {
 }
 
 const WordItems* WordMemo::find(const WordKey& key) const {
-  const auto found = words_.find(key);
-  return found == words_.end() ? nullptr : &found->second->items;
+  if (slots_.empty()) return nullptr;
+  const std::size_t hash = Hash{}(key);
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t i = hash & mask; slots_[i].entry; i = (i + 1) & mask) {
+    if (slots_[i].hash == hash && slots_[i].entry->key == key) return &slots_[i].entry->items;
+  }
+  return nullptr;
 }
 
 void WordMemo::keep(const WordKey& key, WordItems items) {
-  if (words_.size() >= most_kept) return;
-  auto entry = std::make_unique<Entry>(Entry{std::string(key.text), std::move(items)});
-  WordKey owned = key;
-  owned.text = entry->text;
-  words_.emplace(owned, std::move(entry));
+  if (entries_.size() >= most_kept || find(key)) return;
+  if (2 * (entries_.size() + 1) > slots_.size()) {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(std::max<std::size_t>(1024, 2 * old.size()), Slot{});
+    for (const Slot& slot : old) {
+      if (!slot.entry) continue;
+      std::size_t i = slot.hash & (slots_.size() - 1);
+      while (slots_[i].entry) i = (i + 1) & (slots_.size() - 1);
+      slots_[i] = slot;
+    }
+  }
+  auto entry = std::make_unique<Entry>(Entry{std::string(key.text), key, std::move(items)});
+  entry->key.text = entry->text;
+  const std::size_t hash = Hash{}(key);
+  std::size_t i = hash & (slots_.size() - 1);
+  while (slots_[i].entry) i = (i + 1) & (slots_.size() - 1);
+  slots_[i] = Slot{hash, entry.get()};
+  entries_.push_back(std::move(entry));
 }
 
 std::size_t WordMemo::ShapeHash::operator()(const ShapeKey& key) const {
