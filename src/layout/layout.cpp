@@ -207,48 +207,47 @@ PageTree lay_out(const model::Collection& collection, const std::vector<const mo
   PageFiller pages(context, flow, tree);
   std::vector<ArticleRun> runs = article_runs(articles.size(), workers, timings != nullptr);
   std::vector<std::string> titles;
-  {
-    // Run 0 here, the rest taken by whichever thread is free, this one too; this thread joins
-    // each run as soon as it and those before it are laid out, and fills their pages while
-    // the other threads still work. The threads end before `runs` does.
-    std::atomic<std::size_t> next{1};
-    std::atomic<bool> failed{false};
-    std::vector<std::jthread> threads;
-    const std::size_t helpers = std::min<std::size_t>(runs.size() - 1, std::max(1u, workers.threads) - 1);
-    for (std::size_t t = 1; t <= helpers; ++t) {
-      text::FontMetrics& own = workers.fonts(static_cast<unsigned>(t));
-      threads.emplace_back([&] {
-        WordMemo kept;  // freed on this thread
-        take_runs(style, own, kept, articles, runs, next, failed, false);
-      });
+  // Run 0 here, the rest taken by whichever thread is free, this one too; this thread joins
+  // each run as soon as it and those before it are laid out, and fills their pages while the
+  // other threads still work. The threads end before `runs` does, when lay_out returns: each
+  // frees its words meanwhile.
+  std::atomic<std::size_t> next{1};
+  std::atomic<bool> failed{false};
+  std::vector<std::jthread> threads;
+  const std::size_t helpers = std::min<std::size_t>(runs.size() - 1, std::max(1u, workers.threads) - 1);
+  for (std::size_t t = 1; t <= helpers; ++t) {
+    text::FontMetrics* own = &workers.fonts(static_cast<unsigned>(t));
+    threads.emplace_back([&, own] {
+      WordMemo kept;  // freed on this thread
+      take_runs(style, *own, kept, articles, runs, next, failed, false);
+    });
+  }
+  try {
+    lay_out_run(context, articles, runs.front(), flow);
+  } catch (...) {
+    failed = true;
+    throw;
+  }
+  titles = std::move(runs.front().titles);
+  for (std::size_t joined = 1; joined < runs.size();) {
+    ArticleRun& run = runs[joined];
+    if (!run.laid_out.load(std::memory_order_acquire)) {
+      if (next < runs.size() && !failed) {
+        take_runs(style, fonts, kept_words, articles, runs, next, failed, true);
+      } else {
+        run.laid_out.wait(false, std::memory_order_acquire);
+      }
+      continue;
     }
-    try {
-      lay_out_run(context, articles, runs.front(), flow);
-    } catch (...) {
+    for (const Diagnostic& item : run.diagnostics.items()) diagnostics.report(item);
+    if (run.error) {
       failed = true;
-      throw;
+      std::rethrow_exception(run.error);
     }
-    titles = std::move(runs.front().titles);
-    for (std::size_t joined = 1; joined < runs.size();) {
-      ArticleRun& run = runs[joined];
-      if (!run.laid_out.load(std::memory_order_acquire)) {
-        if (next < runs.size() && !failed) {
-          take_runs(style, fonts, kept_words, articles, runs, next, failed, true);
-        } else {
-          run.laid_out.wait(false, std::memory_order_acquire);
-        }
-        continue;
-      }
-      for (const Diagnostic& item : run.diagnostics.items()) diagnostics.report(item);
-      if (run.error) {
-        failed = true;
-        std::rethrow_exception(run.error);
-      }
-      join(context, flow, run);
-      titles.insert(titles.end(), run.titles.begin(), run.titles.end());
-      ++joined;
-      pages.place();
-    }
+    join(context, flow, run);
+    titles.insert(titles.end(), run.titles.begin(), run.titles.end());
+    ++joined;
+    pages.place();
   }
   const std::vector<PageRecord> records = pages.finish();
 
