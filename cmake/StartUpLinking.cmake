@@ -74,7 +74,6 @@ function(galley_search_order_first target)
                           "or -DGALLEY_MIMALLOC=OFF)")
     endif()
     list(PREPEND objects libmimalloc.so.2)
-    target_compile_definitions(${target} PRIVATE GALLEY_MIMALLOC=1)  # main.cpp sets its options
   endif()
   foreach(object ${objects})
     find_library(galley_first_${object} NAMES ${object})
