@@ -547,19 +547,28 @@ ParsedMarkdown parse_markdown(std::string_view markdown, const MarkdownOptions& 
   NodePtr document;
   {
     // cmark-gfm 0.29 keeps the inline parser's table of special characters in one static
-    // array: feeding a parser with extensions adds '~' and ':' to it and finishing one
-    // removes them, for every parser in the process. Two threads parsing at once lost
-    // strikethrough and autolinks at random, so parsing is serialised; the conversion and
-    // the conventions after it (most of the reading time) still run in parallel.
+    // array: parsing a document's inlines with extensions adds '~' and ':' to it and takes
+    // them out again when done, for every parser in the process (cmark-gfm pull request
+    // 176). Two threads parsing at once lost strikethrough and autolinks at random, so that
+    // is serialised: cmark_parser_finish, which parses the inlines, and the feeding of a
+    // text with a '|' in it, whose table rows the table extension parses the same way. The
+    // rest of the block structure, the conversion and the conventions after it run in
+    // parallel. (Leaving the characters special for good and off the extensions' lists
+    // would let everything run at once, but cmark-gfm finds the extension that closes an
+    // inline delimiter in those lists: without them it loops.)
     static std::mutex cmark_special_characters;
-    const std::lock_guard lock(cmark_special_characters);
     ParserPtr parser(cmark_parser_new(flags));
     for (const char* name : {"table", "strikethrough", "autolink", "tasklist"}) {
       if (cmark_syntax_extension* extension = cmark_find_syntax_extension(name)) {
         cmark_parser_attach_syntax_extension(parser.get(), extension);
       }
     }
-    cmark_parser_feed(parser.get(), markdown.data(), markdown.size());
+    {
+      std::unique_lock lock(cmark_special_characters, std::defer_lock);
+      if (markdown.find('|') != std::string_view::npos) lock.lock();
+      cmark_parser_feed(parser.get(), markdown.data(), markdown.size());
+    }
+    const std::lock_guard lock(cmark_special_characters);
     document.reset(cmark_parser_finish(parser.get()));
   }
   if (!document) throw Error(ErrorKind::internal, options.file, 0, "cmark-gfm returned no document");
