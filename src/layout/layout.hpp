@@ -30,9 +30,9 @@ struct LayoutTimings {
 PageTree lay_out(const model::Document& document, const LayoutStyle& style, text::FontMetrics& fonts,
                  Diagnostics& diagnostics, LayoutTimings* timings = nullptr, WordMemo* words = nullptr);
 
-/// Threads for a collection's articles: stretches of them are laid out at once, each by a
-/// thread of its own, and joined in order. The PageTree and the diagnostics are the same for
-/// any number of threads.
+/// Threads for a collection's articles: runs of them are laid out at once, each taken by
+/// whichever thread is free, and joined in order. The PageTree and the diagnostics are the
+/// same for any number of threads.
 struct Workers {
   unsigned threads = 1;
   /// The FontMetrics thread `worker` (1 .. threads - 1) alone uses while the layout runs;

@@ -32,8 +32,8 @@ struct PageRecord {
 std::vector<PageRecord> fill_pages(Context& context, Flow& flow, PageTree& tree);
 
 /// fill_pages in steps, for a flow that grows at its end between them (a collection laid out
-/// in runs: the first run's pages are filled while the others are still laid out). The pages
-/// are the same as fill_pages makes of the whole flow. `flow` and `tree` must outlive it.
+/// in runs: each run's pages are filled as it joins, while later runs are still laid out).
+/// The pages are the same as fill_pages makes of the whole flow. `flow` and `tree` must outlive it.
 class PageFiller {
  public:
   PageFiller(Context& context, Flow& flow, PageTree& tree);

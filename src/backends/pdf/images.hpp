@@ -45,9 +45,9 @@ struct CheckedPicture {
 void check_picture(const layout::Picture& picture, bool cmyk, CheckedPicture& out);
 
 /// The pictures a collection's articles name, read and checked on a thread of its own from
-/// before their layout, which leaves a core idle now and then (two runs that end apart, the
-/// pagination after them); checking them after layout was a tenth of a 100-article PDF.
-/// The thread runs at the lowest priority, so that it takes what layout leaves.
+/// before their layout, which leaves a core idle now and then (the reading's lock, the
+/// pagination after the last run); checking them after layout was a tenth of a 100-article
+/// PDF. The thread runs at the lowest priority, so that it takes what layout leaves.
 class EarlyChecks {
  public:
   EarlyChecks(std::span<const model::Document> articles, bool cmyk);
