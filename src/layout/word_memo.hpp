@@ -47,9 +47,10 @@ struct Shape {
   double width = 0;
 };
 
-/// Also what making items asks for and most words repeat: texts shaped, and the hyphenation
-/// points of words. Every context on one thread may share one (one at a time): a collection's
-/// runs each have a context of their own.
+/// The words made into items (the file comment), and what making a word's items afresh asks
+/// for, which repeats as much: texts shaped, and words' hyphenation points. Every context on
+/// one thread may share one, one context at a time: a collection's runs each have a context
+/// of their own, and a batch's articles too.
 class WordMemo {
  public:
   /// The items kept for `key`, or null.
