@@ -148,24 +148,20 @@ std::vector<ArticleRun> article_runs(std::size_t articles, const Workers& worker
   return out;
 }
 
-// Lays out the runs after the first that this thread takes from `next`, each with a context
-// of its own on `fonts` and this thread's memo of words, until none is left or one failed.
-void take_runs(const LayoutStyle& style, text::FontMetrics& fonts, WordMemo& words,
-               const std::vector<const model::Document*>& articles, std::vector<ArticleRun>& runs,
-               std::atomic<std::size_t>& next, std::atomic<bool>& failed, bool one) {
-  for (std::size_t k = next++; k < runs.size() && !failed; k = one ? runs.size() : next++) {
-    ArticleRun& run = runs[k];
-    try {
-      run.context = std::make_unique<Context>(style, fonts, run.diagnostics, &words);
-      run.context->resume_after(articles[run.first - 1]->meta.lang);
-      lay_out_run(*run.context, articles, run, run.flow);
-    } catch (...) {
-      run.error = std::current_exception();
-      failed = true;
-    }
-    run.laid_out.store(true, std::memory_order_release);
-    run.laid_out.notify_one();
+// Lays out a run after the first with a context of its own on `fonts` and the taking
+// thread's memo of words, and says so; a failure is kept in the run and stops the taking.
+void lay_out_taken(const LayoutStyle& style, text::FontMetrics& fonts, WordMemo& words,
+                   const std::vector<const model::Document*>& articles, ArticleRun& run, std::atomic<bool>& failed) {
+  try {
+    run.context = std::make_unique<Context>(style, fonts, run.diagnostics, &words);
+    run.context->resume_after(articles[run.first - 1]->meta.lang);
+    lay_out_run(*run.context, articles, run, run.flow);
+  } catch (...) {
+    run.error = std::current_exception();
+    failed = true;
   }
+  run.laid_out.store(true, std::memory_order_release);
+  run.laid_out.notify_one();
 }
 
 }  // namespace
@@ -219,7 +215,9 @@ PageTree lay_out(const model::Collection& collection, const std::vector<const mo
     text::FontMetrics* own = &workers.fonts(static_cast<unsigned>(t));
     threads.emplace_back([&, own] {
       WordMemo kept;  // freed on this thread
-      take_runs(style, *own, kept, articles, runs, next, failed, false);
+      for (std::size_t k = next++; k < runs.size() && !failed; k = next++) {
+        lay_out_taken(style, *own, kept, articles, runs[k], failed);
+      }
     });
   }
   try {
@@ -232,8 +230,8 @@ PageTree lay_out(const model::Collection& collection, const std::vector<const mo
   for (std::size_t joined = 1; joined < runs.size();) {
     ArticleRun& run = runs[joined];
     if (!run.laid_out.load(std::memory_order_acquire)) {
-      if (next < runs.size() && !failed) {
-        take_runs(style, fonts, kept_words, articles, runs, next, failed, true);
+      if (const std::size_t k = failed ? runs.size() : next++; k < runs.size()) {
+        lay_out_taken(style, fonts, kept_words, articles, runs[k], failed);
       } else {
         run.laid_out.wait(false, std::memory_order_acquire);
       }

@@ -28,7 +28,7 @@ const WordItems* WordMemo::find(const WordKey& key) const {
 }
 
 void WordMemo::keep(const WordKey& key, WordItems items) {
-  if (entries_.size() >= most_kept || find(key)) return;
+  if (entries_.size() >= most_kept) return;
   if (2 * (entries_.size() + 1) > slots_.size()) {
     std::vector<Slot> old = std::move(slots_);
     slots_.assign(std::max<std::size_t>(1024, 2 * old.size()), Slot{});
@@ -39,11 +39,14 @@ void WordMemo::keep(const WordKey& key, WordItems items) {
       slots_[i] = slot;
     }
   }
+  const std::size_t hash = Hash{}(key);
+  const std::size_t mask = slots_.size() - 1;
+  std::size_t i = hash & mask;
+  for (; slots_[i].entry; i = (i + 1) & mask) {
+    if (slots_[i].hash == hash && slots_[i].entry->key == key) return;  // the first kept stays
+  }
   auto entry = std::make_unique<Entry>(Entry{std::string(key.text), key, std::move(items)});
   entry->key.text = entry->text;
-  const std::size_t hash = Hash{}(key);
-  std::size_t i = hash & (slots_.size() - 1);
-  while (slots_[i].entry) i = (i + 1) & (slots_.size() - 1);
   slots_[i] = Slot{hash, entry.get()};
   entries_.push_back(std::move(entry));
 }

@@ -35,14 +35,14 @@ bool plain_letter(char32_t c) {
 
 // `text` with every run of plain letters shortened to one 'a' into `out`; `source[j]` is the
 // byte of `text` that byte j of `out` stands for (for a run: its last byte). A single space
-// between two such runs is left out too, the runs made one, and its byte put in `spaces`:
+// between two such runs is left out too, the runs made one, and marked in `breaks` itself:
 // after "AL SP" before AL, UAX #14 always allows a break (LB18; no rule before it looks past
 // the space at an AL on either side), and the letters after it leave the algorithm where the
 // letters before it did. That is most of a paragraph's spaces. False when `text` is not
 // UTF-8: libunibreak reads such bytes its own way, which can take in the letters after them,
 // so it is given the text as it is.
 bool shorten(std::string_view text, std::string& out, std::vector<std::uint32_t>& source,
-             std::vector<std::uint32_t>& spaces) {
+             std::vector<LineBreak>& breaks) {
   out.reserve(text.size());
   source.reserve(text.size());
   bool in_run = false;
@@ -53,8 +53,8 @@ bool shorten(std::string_view text, std::string& out, std::vector<std::uint32_t>
     if (c == U' ' && in_run && pos < text.size()) {
       std::size_t after = pos;
       const char32_t next = next_code_point(text, after);
-      if (plain_letter(next) && !not_utf8(next, after - pos)) {
-        spaces.push_back(static_cast<std::uint32_t>(start));
+      if (plain_letter(next)) {  // (U+FFFD, for a byte that is not UTF-8, is none)
+        breaks[start] = LineBreak::allowed;
         continue;  // the run goes on
       }
     }
@@ -93,16 +93,14 @@ std::vector<LineBreak> line_breaks(std::string_view text, std::string_view langu
   std::string lang(language);
   std::transform(lang.begin(), lang.end(), lang.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   std::string short_text;
-  std::vector<std::uint32_t> source, spaces;
-  const bool shortened = shorten(text, short_text, source, spaces);
+  std::vector<std::uint32_t> source;
+  const bool shortened = shorten(text, short_text, source, out);
   const std::string_view shown = shortened ? std::string_view(short_text) : text;
   std::vector<char> breaks(shown.size());
   set_linebreaks_utf8(reinterpret_cast<const utf8_t*>(shown.data()), shown.size(), lang.empty() ? nullptr : lang.c_str(),
                       breaks.data());
+  // (Unshortened, every byte is written here, the spaces shorten marked before it gave up too.)
   for (std::size_t j = 0; j < shown.size(); ++j) out[shortened ? source[j] : j] = ours(breaks[j]);
-  if (shortened) {
-    for (const std::uint32_t space : spaces) out[space] = LineBreak::allowed;
-  }
   // The end of the text always reads as a mandatory break: it is none of ours.
   out.back() = LineBreak::none;
   return out;

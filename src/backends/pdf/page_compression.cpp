@@ -69,7 +69,6 @@ void PageCompression::add(HPDF_Page page, std::function<std::string()> rest) {
   }
   {
     std::lock_guard lock(mutex_);
-    job.index = jobs_.size();
     Job& kept = jobs_.emplace_back(std::move(job));  // a deque: the hook's pointer stays good
     kept.contents->attr = &kept;  // unused by a content stream, and freed by no one
     kept.contents->before_write_fn = before_write;

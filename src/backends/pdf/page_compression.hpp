@@ -44,9 +44,8 @@ class PageCompression {
  private:
   struct Job {
     PageCompression* owner = nullptr;
-    std::size_t index = 0;    ///< in jobs_
     HPDF_Dict contents = nullptr;  ///< the page's content stream
-    std::string content;      ///< as drawn, then deflated
+    std::string content;           ///< as drawn, then deflated
     std::function<std::string()> rest;
     bool done = false;
     bool failed = false;

@@ -69,9 +69,16 @@ TextEncoding::TextEncoding(std::vector<char32_t> characters) : characters_(std::
 }
 
 std::string TextEncoding::encode(std::string_view utf8) const {
-  std::string out;
-  out.reserve(utf8.size() * 2);
-  encode_to(out, utf8);
+  // At most two bytes for each byte read (a character takes one at least): the room is made
+  // once and written through a pointer.
+  std::string out(2 * utf8.size(), '\0');
+  char* next = out.data();
+  for (std::size_t pos = 0; pos < utf8.size();) {
+    const unsigned code = this->code(text::next_code_point(utf8, pos));
+    if (code > 0xFF) *next++ = static_cast<char>(code >> 8);
+    *next++ = static_cast<char>(code & 0xFF);
+  }
+  out.resize(static_cast<std::size_t>(next - out.data()));
   return out;
 }
 
@@ -94,20 +101,6 @@ char* TextEncoding::append_escaped(char* out, unsigned code) {
   if (code > 0xFF) put(code >> 8);
   put(code & 0xFF);
   return out;
-}
-
-void TextEncoding::encode_to(std::string& out, std::string_view utf8) const {
-  // At most two bytes for each byte read (a character takes one at least): the room is made
-  // once and written through a pointer, as appending byte by byte was most of this.
-  const std::size_t start = out.size();
-  out.resize(start + 2 * utf8.size());
-  char* next = out.data() + start;
-  for (std::size_t pos = 0; pos < utf8.size();) {
-    const unsigned code = this->code(text::next_code_point(utf8, pos));
-    if (code > 0xFF) *next++ = static_cast<char>(code >> 8);
-    *next++ = static_cast<char>(code & 0xFF);
-  }
-  out.resize(static_cast<std::size_t>(next - out.data()));
 }
 
 void TextEncoding::append_literal(std::string& out, std::string_view utf8) const {

@@ -35,11 +35,9 @@ class TextEncoding {
   /// outside the encoding (the exporter collects every one it draws, so none should be)
   /// becomes a space.
   std::string encode(std::string_view utf8) const;
-  /// The same appended to `out`: a page's text is encoded a piece at a time (each piece
-  /// between two kerns), some 100,000 pieces for 100 articles.
-  void encode_to(std::string& out, std::string_view utf8) const;
-  /// The same as the contents of a PDF literal string, appended to `out`: only the string's
-  /// delimiters and its escape are escaped, and a carriage return, which a reader would take
+  /// The same as the contents of a PDF literal string, appended to `out` (a page's text is
+  /// written a piece at a time, each piece between two kerns: some 100,000 pieces for 100
+  /// articles): only the string's delimiters and its escape are escaped, and a carriage return, which a reader would take
   /// for an end of line (PDF 32000-1:2008, 7.3.4.2).
   void append_literal(std::string& out, std::string_view utf8) const;
 
