@@ -98,11 +98,11 @@ Slice place_line(Context& context, const ParagraphItems& prepared, const Line& l
     run.text += f.text;
   };
   auto draw = [&](const Piece& piece, double at) {
-    const Fragment& f = piece.fragment;
+    const Fragment& f = *piece.fragment;
     const double y = baseline - piece.rise;
     if (last_run < slice.items.size()) {
       TextRun& run = std::get<TextRun>(slice.items[last_run]);
-      const bool same_look = run.font == f.font && run.size == f.size && run.y == y && run.colour == piece.colour;
+      const bool same_look = run.font == piece.font && run.size == f.size && run.y == y && run.colour == piece.colour;
       const double run_end = run.x + run.width;
       if (same_look && !spaced && std::abs(run_end - at) < 1e-9) {
         kern_here(run, thousandths(across, f.size));
@@ -126,7 +126,7 @@ Slice place_line(Context& context, const ParagraphItems& prepared, const Line& l
     }
     last_run = slice.items.size();
     pen = thousandths(f.width, f.size);
-    add_item(slice.items, TextRun{f.font, f.size, at, y, f.width, f.text, piece.colour, f.kerns});
+    add_item(slice.items, TextRun{piece.font, f.size, at, y, f.width, f.text, piece.colour, f.kerns});
   };
   for (std::size_t i = line.begin; i < end; ++i) {
     const BreakItem& item = prepared.items[i];
@@ -143,7 +143,7 @@ Slice place_line(Context& context, const ParagraphItems& prepared, const Line& l
     const double box_end = x + item.width;
     for (std::size_t p = source.piece_begin; p < source.piece_end; ++p) {
       const Piece& piece = prepared.pieces[p];
-      const Fragment& f = piece.fragment;
+      const Fragment& f = *piece.fragment;
       draw(piece, x);
       across = 0;
       spaced = false;
@@ -176,8 +176,8 @@ Slice place_line(Context& context, const ParagraphItems& prepared, const Line& l
   if (line.hyphenated && at_break) {
     const ItemSource& source = prepared.sources[line.end];
     const Piece& like = prepared.pieces[std::min(source.hyphen_piece, prepared.pieces.size() - 1)];
-    const Fragment& f = like.fragment;
-    add_item(slice.items, TextRun{f.font, f.size, x + source.hyphen_shift, baseline - like.rise,
+    const Fragment& f = *like.fragment;
+    add_item(slice.items, TextRun{like.font, f.size, x + source.hyphen_shift, baseline - like.rise,
                                   at_break->width - source.hyphen_shift, "-", like.colour, {}});
   }
   close_link();

@@ -217,7 +217,7 @@ class Builder {
   // The word's items just made (from `first_item` and `first_piece` on), for the memo.
   WordItems recorded(std::size_t first_item, std::size_t first_piece) const {
     WordItems out;
-    for (std::size_t p = first_piece; p < out_.pieces.size(); ++p) out.fragments.push_back(out_.pieces[p].fragment);
+    for (std::size_t p = first_piece; p < out_.pieces.size(); ++p) out.fragments.push_back(*out_.pieces[p].fragment);
     for (std::size_t i = first_item; i < out_.items.size(); ++i) {
       out.items.push_back(out_.items[i]);
       ItemSource source = out_.sources[i];
@@ -233,19 +233,15 @@ class Builder {
     return out;
   }
 
-  // A memo's word appended as if made afresh, drawn in the look of `stretch`. The memo may
-  // have been filled by another context with the same fonts: the font table index is this
-  // one's, asked for in the order shaping would have asked.
+  // A memo's word appended as if made afresh, drawn in the look of `stretch`, its pieces
+  // pointing at the memo's fragments. The memo may have been filled by another context with
+  // the same fonts: the font table index is this one's, asked for in the order shaping would
+  // have asked.
   void replay(const WordItems& word, const Stretch& stretch) {
     const std::size_t base = out_.pieces.size();
     for (const Fragment& fragment : word.fragments) {
-      // Made in place: a Piece made first and moved in cost 90 instructions more a piece.
-      Piece& piece = out_.pieces.emplace_back();
-      piece.fragment = fragment;
-      piece.fragment.font = context_.font_of(fragment.face);
-      piece.rise = stretch.look.rise;
-      piece.colour = stretch.look.colour;
-      piece.style = &stretch.span->style;
+      out_.pieces.push_back(Piece{&fragment, context_.font_of(fragment.face), stretch.look.rise, stretch.look.colour,
+                                  &stretch.span->style});
     }
     for (std::size_t i = 0; i < word.items.size(); ++i) {
       ItemSource source = word.sources[i];
@@ -334,12 +330,16 @@ class Builder {
       const Stretch& s = stretches_[stretch];
       fragments_.clear();
       width += context_.shape(s.look.face, s.look.size, piece, fragments_, &lacking_);
-      for (Fragment& fragment : fragments_) {
-        out_.pieces.push_back(Piece{std::move(fragment), s.look.rise, s.look.colour, &s.span->style});
-      }
+      for (Fragment& fragment : fragments_) add_piece(std::move(fragment), s.look.rise, s.look.colour, &s.span->style);
     }
     if (out_.pieces.size() == begin) return;
     push(BreakItem::box_of(width), ItemSource{begin, out_.pieces.size()});
+  }
+
+  // A piece of a fragment made for this paragraph.
+  void add_piece(Fragment&& fragment, double rise, const Colour& colour, const SpanStyle* style) {
+    const Fragment& kept = out_.fragments.emplace_back(std::move(fragment));
+    out_.pieces.push_back(Piece{&kept, kept.font, rise, colour, style});
   }
 
   // The penalty between the box before `next_piece` and the one starting there (already
@@ -348,20 +348,20 @@ class Builder {
   void add_cut(const Cut& cut, std::size_t next_piece) {
     const std::size_t box = out_.items.size() - 1;  // the box just added
     const std::size_t previous_box = box - 1;       // the box before the cut
-    Piece& last = out_.pieces[next_piece - 1];
-    const Piece& next = out_.pieces[next_piece];
+    // Both pieces were just made: their fragments are this paragraph's, not the memo's.
+    Fragment& last = const_cast<Fragment&>(*out_.pieces[next_piece - 1].fragment);
+    const Fragment& next = *out_.pieces[next_piece].fragment;
     double across = 0;
-    if (last.fragment.face == next.fragment.face && last.fragment.size == next.fragment.size) {
-      across = context_.kerning(last.fragment.face, last.fragment.size, last_char(last.fragment.text),
-                                first_char(next.fragment.text));
-      last.fragment.width += across;
+    if (last.face == next.face && last.size == next.size) {
+      across = context_.kerning(last.face, last.size, last_char(last.text), first_char(next.text));
+      last.width += across;
       out_.items[previous_box].width += across;
     }
     BreakItem penalty = BreakItem::penalty_of(-across, explicit_hyphen_penalty);
     ItemSource source;
     source.across = across;
     if (cut.kind == Cut::Kind::hyphen) {
-      const Fragment& f = last.fragment;
+      const Fragment& f = last;
       const double to_hyphen = context_.kerning(f.face, f.size, last_char(f.text), U'-');
       penalty = BreakItem::penalty_of(context_.measure(f.face, f.size, "-") + to_hyphen - across, hyphen_penalty);
       source.hyphen_shift = to_hyphen - across;
@@ -395,6 +395,7 @@ class Builder {
     if (!any) return;
     ParagraphItems in = std::move(out_);
     out_ = ParagraphItems{};
+    out_.fragments = std::move(in.fragments);  // (a deque moved keeps its elements where they are)
     for (std::size_t i = 0; i < in.items.size(); ++i) {
       const BreakItem& item = in.items[i];
       const double room = limit(i);
@@ -425,7 +426,7 @@ class Builder {
     char32_t previous = 0;
     for (std::size_t p = source.piece_begin; p < source.piece_end; ++p) {
       const Piece& piece = in.pieces[p];
-      const Fragment& fragment = piece.fragment;
+      const Fragment& fragment = *piece.fragment;
       const double hyphen = context_.measure(fragment.face, fragment.size, "-");
       std::size_t start = 0;
       double part_width = 0;
@@ -457,10 +458,10 @@ class Builder {
   // inside them); returns their width.
   double emit_part(const Piece& piece, std::size_t begin, std::size_t end) {
     if (end <= begin) return 0;
-    const Fragment& whole = piece.fragment;
+    const Fragment& whole = *piece.fragment;
     std::vector<Fragment> fragments;
     const double width = context_.shape(whole.face, whole.size, std::string_view(whole.text).substr(begin, end - begin), fragments);
-    for (Fragment& fragment : fragments) out_.pieces.push_back(Piece{std::move(fragment), piece.rise, piece.colour, piece.style});
+    for (Fragment& fragment : fragments) add_piece(std::move(fragment), piece.rise, piece.colour, piece.style);
     return width;
   }
 

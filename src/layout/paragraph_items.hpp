@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstddef>
+#include <deque>
 #include <vector>
 
 #include "layout/context.hpp"
@@ -16,9 +17,13 @@
 
 namespace galley::layout {
 
-/// A measured fragment with what it is drawn with.
+/// A measured fragment with what it is drawn with. The fragment is the paragraph's own
+/// (ParagraphItems::fragments) or a word's in the context's WordMemo, whichever made it: a
+/// word found there is not copied (copying its text and kerning was a fifth of the time of
+/// making a paragraph's items).
 struct Piece {
-  Fragment fragment;
+  const Fragment* fragment = nullptr;
+  int font = 0;     ///< this context's font index for the fragment's face (not fragment->font)
   double rise = 0;  ///< above the baseline (note marks)
   Colour colour;
   const SpanStyle* style = nullptr;
@@ -35,7 +40,9 @@ struct ItemSource {
   double across = 0;  ///< penalty inside a word: the kerning across it, counted in the box before
 };
 
+/// Valid while the context's WordMemo lives, whose words its pieces may point into.
 struct ParagraphItems {
+  std::deque<Fragment> fragments;  ///< those made for this paragraph (a deque: pieces point into it)
   std::vector<Piece> pieces;
   std::vector<BreakItem> items;
   std::vector<ItemSource> sources;  ///< parallel to items
