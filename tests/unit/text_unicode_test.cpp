@@ -29,6 +29,48 @@ TEST(TextUnicode, InvalidBytesDecodeAsReplacementOneByteAtATime) {
   EXPECT_EQ(pos, 2u);
 }
 
+// next_code_point decodes plainly valid two- and three-byte sequences itself and hands the
+// rest to utf8proc_iterate: the two must agree on every text of up to three bytes that starts
+// beyond ASCII (every third byte after a lead of three-byte sequences; two kinds of it, a
+// continuation byte and not, after any other).
+TEST(TextUnicode, DecodesEverySequenceAsUtf8procDoes) {
+  const auto reference = [](std::string_view text, std::size_t& pos) -> char32_t {
+    utf8proc_int32_t cp = -1;
+    const auto length = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + pos),
+                                         static_cast<utf8proc_ssize_t>(text.size() - pos), &cp);
+    if (length <= 0 || cp < 0) {
+      ++pos;
+      return 0xFFFD;
+    }
+    pos += static_cast<std::size_t>(length);
+    return static_cast<char32_t>(cp);
+  };
+  long differences = 0;
+  auto compare = [&](const std::string& text) {
+    std::size_t ours_at = 0, theirs_at = 0;
+    const char32_t ours = next_code_point(text, ours_at);
+    const char32_t theirs = reference(text, theirs_at);
+    if ((ours != theirs || ours_at != theirs_at) && ++differences <= 5) {
+      ADD_FAILURE() << "bytes " << ::testing::PrintToString(text) << ": " << static_cast<unsigned long>(ours) << " (" << ours_at
+                    << " bytes), utf8proc " << static_cast<unsigned long>(theirs) << " (" << theirs_at << ")";
+    }
+  };
+  for (int lead = 0x80; lead <= 0xFF; ++lead) {
+    compare(std::string(1, static_cast<char>(lead)));
+    for (int second = 0; second <= 0xFF; ++second) {
+      std::string text{static_cast<char>(lead), static_cast<char>(second)};
+      compare(text);
+      text += ' ';
+      const bool three = lead >= 0xE0 && lead <= 0xEF;
+      for (int third = three ? 0 : 0x41; third <= 0xFF; third += three ? 1 : 0x41) {
+        text[2] = static_cast<char>(third);
+        compare(text);
+      }
+    }
+  }
+  EXPECT_EQ(differences, 0);
+}
+
 TEST(TextUnicode, DrawableLeavesPlainTextAlone) {
   EXPECT_EQ(drawable("Plain ASCII, 100%."), "Plain ASCII, 100%.");
   EXPECT_EQ(drawable("\u201cCurly\u201d \u2014 \u041c\u0430\u0440\u0438\u044f"),
