@@ -2,9 +2,9 @@
 // script first (Cyrillic or Latin), then the most frequent short words of each language.
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "read/conventions.hpp"
@@ -30,6 +30,42 @@ constexpr std::array latin_languages = std::to_array<Language>({
 
 constexpr std::size_t sample_bytes = 8000;
 
+// A word of up to eight bytes as a number, its first byte lowest: a listed word is looked up
+// as one, without a string made and hashed for each word of the text (that lookup was most of
+// the time of guessing).
+constexpr std::size_t packed_bytes = 8;
+
+constexpr std::uint64_t packed(std::string_view word) {
+  std::uint64_t value = 0;
+  for (std::size_t i = 0; i < word.size(); ++i) value |= std::uint64_t{static_cast<unsigned char>(word[i])} << (8 * i);
+  return value;
+}
+
+struct ListedWord {
+  std::uint64_t word = 0;
+  std::uint8_t languages = 0;  ///< bit i: latin_languages[i] lists it ("que" is Spanish and Portuguese)
+  bool operator<(const ListedWord& other) const { return word < other.word; }
+};
+
+// Every listed word once, in order of its number, built once and never changed.
+const std::vector<ListedWord>& listed_words() {
+  static const auto table = [] {
+    static_assert(latin_languages.size() <= 8, "ListedWord::languages has a bit a language");
+    std::vector<ListedWord> words;
+    for (std::size_t i = 0; i < latin_languages.size(); ++i) {
+      for (auto word : latin_languages[i].words) {
+        const std::uint64_t value = packed(word);
+        auto found = std::find_if(words.begin(), words.end(), [&](const ListedWord& w) { return w.word == value; });
+        if (found == words.end()) found = words.insert(words.end(), ListedWord{value, 0});
+        found->languages = static_cast<std::uint8_t>(found->languages | 1u << i);
+      }
+    }
+    std::sort(words.begin(), words.end());
+    return words;
+  }();
+  return table;
+}
+
 constexpr std::size_t longest_listed_word = [] {
   std::size_t longest = 0;
   for (const auto& language : latin_languages) {
@@ -37,83 +73,80 @@ constexpr std::size_t longest_listed_word = [] {
   }
   return longest;
 }();
+static_assert(longest_listed_word <= packed_bytes);
 
-// Each listed word and the languages listing it ("que" is Spanish and Portuguese), built once
-// and never changed: a lookup per word instead of comparing with all 84.
-const std::unordered_map<std::string_view, std::vector<std::size_t>>& language_words() {
-  static const auto table = [] {
-    std::unordered_map<std::string_view, std::vector<std::size_t>> words;
-    for (std::size_t i = 0; i < latin_languages.size(); ++i) {
-      for (auto word : latin_languages[i].words) words[word].push_back(i);
-    }
-    return words;
-  }();
-  return table;
-}
-
-std::string sample_text(const std::vector<SourcedBlock>& blocks) {
-  std::string text;
-  for (const auto& sourced : blocks) {
-    for (const auto& line : sourced.lines) {
-      text += line;
-      text += ' ';
-    }
-    if (text.size() > sample_bytes) break;
+// The text's word being read, lowercased: its bytes packed while there are at most eight
+// (the listed words are all short; most words of a text are not).
+struct Word {
+  std::uint64_t packed = 0;
+  std::size_t size = 0;
+  void add(unsigned char byte) {
+    if (size < packed_bytes) packed |= std::uint64_t{byte} << (8 * size);
+    ++size;
   }
-  return text;
-}
+};
 
 }  // namespace
 
 std::string guess_language(const std::vector<SourcedBlock>& blocks) {
-  const std::string text = sample_text(blocks);
   std::size_t cyrillic = 0, latin = 0, ukrainian = 0;
   std::array<std::size_t, latin_languages.size()> scores{};
-  std::string word;
+  const std::vector<ListedWord>& listed = listed_words();
+  Word word;
   auto score_word = [&] {
-    // The listed words are all short; most words of a text are not, and skipping them here
-    // halved the time of guessing.
-    if (word.size() > longest_listed_word) {
-      word.clear();
-      return;
+    if (word.size <= longest_listed_word) {
+      const auto found = std::lower_bound(listed.begin(), listed.end(), ListedWord{word.packed, 0});
+      if (found != listed.end() && found->word == word.packed) {
+        for (std::size_t i = 0; i < scores.size(); ++i) scores[i] += found->languages >> i & 1u;
+      }
     }
-    const auto found = language_words().find(word);
-    if (found != language_words().end()) {
-      for (std::size_t language : found->second) ++scores[language];
-    }
-    word.clear();
+    word = Word{};
   };
   // Each character lowercased as it is read (to_lower's mapping, one character at a time):
   // ASCII, most of a Latin text, without decoding it.
-  for (std::size_t pos = 0; pos < text.size();) {
-    const auto byte = static_cast<unsigned char>(text[pos]);
-    if (byte < 0x80) {
-      ++pos;
-      const char lower = static_cast<char>(byte >= 'A' && byte <= 'Z' ? byte + 32 : byte);
-      if (lower >= 'a' && lower <= 'z') {
+  auto read = [&](std::string_view text) {
+    for (std::size_t pos = 0; pos < text.size();) {
+      const auto byte = static_cast<unsigned char>(text[pos]);
+      if (byte < 0x80) {
+        ++pos;
+        const auto lower = static_cast<unsigned char>(byte >= 'A' && byte <= 'Z' ? byte + 32 : byte);
+        if (lower >= 'a' && lower <= 'z') {
+          ++latin;
+          word.add(lower);
+        } else if (word.size > 0) {
+          score_word();
+        }
+        continue;
+      }
+      const std::int32_t decoded = next_code_point(text, pos);
+      if (decoded < 0) continue;  // invalid UTF-8, which to_lower drops
+      const std::int32_t cp = to_lower(decoded);
+      if (is_cyrillic(cp)) {
+        ++cyrillic;
+        ukrainian += cp == 0x0456 || cp == 0x0457 || cp == 0x0454 || cp == 0x0491;  // і ї є ґ
+      } else if (is_letter(cp)) {
         ++latin;
-        word += lower;
-      } else if (!word.empty()) {
+      }
+      if (is_letter(cp)) {
+        std::string bytes;
+        append_utf8(bytes, cp);
+        for (const char b : bytes) word.add(static_cast<unsigned char>(b));
+      } else if (word.size > 0) {
         score_word();
       }
-      continue;
     }
-    const std::int32_t read = next_code_point(text, pos);
-    if (read < 0) continue;  // invalid UTF-8, which to_lower drops
-    const std::int32_t cp = to_lower(read);
-    if (is_cyrillic(cp)) {
-      ++cyrillic;
-      ukrainian += cp == 0x0456 || cp == 0x0457 || cp == 0x0454 || cp == 0x0491;  // і ї є ґ
-    } else if (is_letter(cp)) {
-      ++latin;
+  };
+  // The blocks' lines, a space after each, up to the block that passes sample_bytes.
+  std::size_t sampled = 0;
+  for (const auto& sourced : blocks) {
+    for (const auto& line : sourced.lines) {
+      read(line);
+      read(" ");
+      sampled += line.size() + 1;
     }
-    if (is_letter(cp)) {
-      append_utf8(word, cp);
-    } else if (!word.empty()) {
-      score_word();
-    }
+    if (sampled > sample_bytes) break;
   }
-  if (!word.empty()) score_word();
+  if (word.size > 0) score_word();
 
   if (cyrillic > latin) return ukrainian * 200 > cyrillic ? "uk" : "ru";
   std::size_t best = 0;
