@@ -31,8 +31,8 @@ constexpr std::array latin_languages = std::to_array<Language>({
 constexpr std::size_t sample_bytes = 8000;
 
 // A word of up to eight bytes as a number, its first byte lowest: a listed word is looked up
-// as one, without a string made and hashed for each word of the text (that lookup was most of
-// the time of guessing).
+// as one, without a string made and hashed for each short word of the text (a ninth of the
+// time of guessing).
 constexpr std::size_t packed_bytes = 8;
 
 constexpr std::uint64_t packed(std::string_view word) {
