@@ -47,6 +47,9 @@ struct ExportOptions {
   /// Threads an exporter may use for one output (reading, rendering, compressing articles of
   /// a collection); 0 means one per core. The output is the same for any number.
   unsigned threads = 0;
+  /// False: what an export allocates for the whole of a collection (its articles, pages and
+  /// PDF objects) is not freed, but left to the operating system (Job::free_memory).
+  bool free_memory = true;
 };
 
 /// The articles of a collection, read when an exporter asks for them, so that a book of

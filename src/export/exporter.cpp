@@ -2,7 +2,9 @@
 // backends link and the registry of built-in backends links in turn.
 #include <fmt/format.h>
 
+#include <memory>
 #include <optional>
+#include <vector>
 
 #include "export/parallel.hpp"
 #include "galley/export.hpp"
@@ -35,6 +37,9 @@ void Exporter::write_stream(const model::Collection& collection, const ArticleSt
   slots.clear();
   if (documents.empty()) throw Error(ErrorKind::usage, "", 0, "no article could be read");
   write_collection(collection, documents, options, sink, diagnostics);
+  // The articles are freed only when asked to (ExportOptions::free_memory): freeing them is
+  // the last thing done before the file can be committed.
+  if (!options.free_memory) (void)std::make_unique<std::vector<model::Document>>(std::move(documents)).release();
 }
 
 }  // namespace galley

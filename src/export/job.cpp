@@ -421,6 +421,7 @@ void run(const Job& job, const Registry& registry, Diagnostics& diagnostics, Job
   (void)shard_positions({}, job.shard);  // refuses a bad shard before anything is read
   ExportOptions options = job.export_options;
   options.threads = job.threads;
+  options.free_memory = job.free_memory;
   if (!job.style.empty()) options.style = style::load(job.style);
   if (!job.output_dir.empty()) {
     run_each(job, *exporter, options, diagnostics, out);

@@ -13,6 +13,15 @@
 
 namespace galley {
 
+/// How a Reclaimer disposes of what it is given.
+enum class Disposal {
+  here,        ///< destroyed at once, on the calling thread (a job told to use one thread)
+  background,  ///< destroyed on the reclaimer's thread
+  /// Never destroyed: left to the operating system, for a process that exits once its job is
+  /// done (Job::free_memory). What it refers to need not outlive anything.
+  never,
+};
+
 class Reclaimer {
  public:
   Reclaimer() = default;
@@ -28,13 +37,17 @@ class Reclaimer {
     if (thread_.joinable()) thread_.join();
   }
 
-  /// Destroys `thing` on the reclaimer's thread (started when first needed), or here and now
-  /// when `background` is false (a job told to use one thread). What `thing` refers to must
-  /// outlive the reclaimer; its destructor must not throw.
+  /// Disposes of `thing` as `disposal` says; on the reclaimer's thread (started when first
+  /// needed) what `thing` refers to must outlive the reclaimer, and its destructor must not
+  /// throw.
   template <typename T>
-  void take(T thing, bool background = true) {
-    if (!background) return;  // destroyed on the way out
+  void take(T thing, Disposal disposal = Disposal::background) {
+    if (disposal == Disposal::here) return;  // destroyed on the way out
     auto held = std::make_unique<Held<T>>(std::move(thing));
+    if (disposal == Disposal::never) {
+      (void)held.release();  // deliberately never freed (Disposal::never)
+      return;
+    }
     std::lock_guard lock(mutex_);
     queue_.push_back(std::move(held));
     if (!thread_.joinable()) thread_ = std::thread([this] { work(); });

@@ -228,7 +228,7 @@ void make_document(HpdfDocument& document, const layout::PageTree& tree, const c
 }  // namespace
 
 void render(const layout::PageTree& tree, const char* source_date_epoch, Diagnostics& diagnostics, ByteSink& sink,
-            unsigned threads, EarlyChecks* early, Reclaimer* leftovers) {
+            unsigned threads, EarlyChecks* early, Reclaimer* leftovers, Disposal disposal) {
   const unsigned workers = thread_count(threads);
   auto document = std::make_unique<HpdfDocument>();
   // Pages are still deflated while the save writes the ones before them; the save fails at a
@@ -242,7 +242,7 @@ void render(const layout::PageTree& tree, const char* source_date_epoch, Diagnos
     throw;
   }
   compression.finish();
-  if (leftovers) leftovers->take(std::move(document), workers > 1);
+  if (leftovers) leftovers->take(std::move(document), disposal);
 }
 
 std::string render(const layout::PageTree& tree, const char* source_date_epoch, Diagnostics& diagnostics,
@@ -287,15 +287,18 @@ class PdfExporter final : public Exporter {
     if (thread_count(options.threads) > 1) early.emplace(articles, style.cmyk);
     const text::FontSetPool::Lease fonts = font_sets_.borrow();
     const layout::PooledWorkers workers(font_sets_, options.threads);
-    // What layout and drawing leave is freed by leftovers_ while this thread goes on.
-    const bool background = thread_count(options.threads) > 1;
+    // What layout and drawing leave is freed by leftovers_ while this thread goes on (or not
+    // at all, when the process is about to exit: ExportOptions::free_memory).
+    const Disposal disposal = !options.free_memory                  ? Disposal::never
+                              : thread_count(options.threads) > 1 ? Disposal::background
+                                                                   : Disposal::here;
     auto words = std::make_unique<layout::WordMemo>();
     layout::PageTree tree =
         layout::lay_out(collection, pointers, style, *fonts, diagnostics, nullptr, workers.workers(), words.get());
-    leftovers_.take(std::move(words), background);
+    leftovers_.take(std::move(words), disposal);
     pdf::render(tree, std::getenv("SOURCE_DATE_EPOCH"), diagnostics, sink, options.threads, early ? &*early : nullptr,
-                &leftovers_);
-    leftovers_.take(std::move(tree), background);
+                &leftovers_, disposal);
+    leftovers_.take(std::move(tree), disposal);
   }
 
  protected:

@@ -8,10 +8,7 @@
 #include "galley/diagnostics.hpp"
 #include "galley/export.hpp"
 #include "layout/page_tree.hpp"
-
-namespace galley {
-class Reclaimer;
-}
+#include "threads/reclaimer.hpp"
 
 namespace galley::backends {
 
@@ -26,10 +23,11 @@ class EarlyChecks;
 /// else from tree.info.date; never from the clock. Pages are finished on up to `threads`
 /// threads (0: one per core); the bytes are the same for any number. `early`, when given,
 /// holds pictures already checked (images.hpp). The bytes go to `sink` once the whole
-/// document is made. Throws galley::Error when libharu fails. `leftovers`, when given, frees
-/// the libharu document once it is saved (on its own thread, unless `threads` is one).
+/// document is made. Throws galley::Error when libharu fails. `leftovers`, when given, takes
+/// the libharu document once it is saved, to be disposed of as `disposal` says.
 void render(const layout::PageTree& tree, const char* source_date_epoch, Diagnostics& diagnostics, ByteSink& sink,
-            unsigned threads = 0, EarlyChecks* early = nullptr, Reclaimer* leftovers = nullptr);
+            unsigned threads = 0, EarlyChecks* early = nullptr, Reclaimer* leftovers = nullptr,
+            Disposal disposal = Disposal::here);
 /// The same bytes as a string.
 std::string render(const layout::PageTree& tree, const char* source_date_epoch, Diagnostics& diagnostics,
                    unsigned threads = 0, EarlyChecks* early = nullptr);
