@@ -100,9 +100,9 @@ struct BatchFlags {
 };
 
 // The command line exits as soon as its job is done, so what the job allocated is left to the
-// operating system (Job::free_memory); not under AddressSanitizer, whose leak check at exit
-// would report it.
-#if defined(__SANITIZE_ADDRESS__)
+// operating system (Job::free_memory); not under AddressSanitizer (GALLEY_LEAK_CHECKED, set by
+// CMake for the sanitizer and fuzz builds), whose leak check at exit would report it.
+#if defined(GALLEY_LEAK_CHECKED)
 constexpr bool free_job_memory = true;
 #else
 constexpr bool free_job_memory = false;

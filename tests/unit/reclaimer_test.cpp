@@ -51,7 +51,7 @@ TEST(Reclaimer, BackgroundDestroysOnItsOwnThreadByTheTimeItIsGone) {
 // What is left to the operating system is never destroyed; under AddressSanitizer its leak
 // check would report it, as it should.
 TEST(Reclaimer, NeverLeavesItAlone) {
-#if defined(__SANITIZE_ADDRESS__)
+#if defined(GALLEY_LEAK_CHECKED)
   GTEST_SKIP() << "a deliberate leak, which LeakSanitizer would report";
 #else
   std::atomic<int> destroyed{0};
