@@ -287,15 +287,15 @@ class PdfExporter final : public Exporter {
     if (thread_count(options.threads) > 1) early.emplace(articles, style.cmyk);
     const text::FontSetPool::Lease fonts = font_sets_.borrow();
     const layout::PooledWorkers workers(font_sets_, options.threads);
-    // What layout and drawing leave is freed by leftovers_ while this thread goes on (or not
-    // at all, when the process is about to exit: ExportOptions::free_memory).
-    const Disposal disposal = !options.free_memory                  ? Disposal::never
-                              : thread_count(options.threads) > 1 ? Disposal::background
-                                                                   : Disposal::here;
+    // What layout and drawing leave is freed by leftovers_ while this thread goes on, or left
+    // to the operating system when the process is about to exit (ExportOptions::free_memory);
+    // but the words are freed all the same, during the drawing, so as not to add to the peak.
+    const Disposal freed = thread_count(options.threads) > 1 ? Disposal::background : Disposal::here;
+    const Disposal disposal = options.free_memory ? freed : Disposal::never;
     auto words = std::make_unique<layout::WordMemo>();
     layout::PageTree tree =
         layout::lay_out(collection, pointers, style, *fonts, diagnostics, nullptr, workers.workers(), words.get());
-    leftovers_.take(std::move(words), disposal);
+    leftovers_.take(std::move(words), freed);
     pdf::render(tree, std::getenv("SOURCE_DATE_EPOCH"), diagnostics, sink, options.threads, early ? &*early : nullptr,
                 &leftovers_, disposal);
     leftovers_.take(std::move(tree), disposal);
