@@ -19,8 +19,8 @@ namespace galley::layout {
 
 /// A measured fragment with what it is drawn with. The fragment is the paragraph's own
 /// (ParagraphItems::fragments) or a word's in the context's WordMemo, whichever made it: a
-/// word found there is not copied (copying its text and kerning was a fifth of the time of
-/// making a paragraph's items).
+/// word found there is not copied (copying its text and kerning was 14 M of the 840 M
+/// instructions of a 100-article PDF).
 struct Piece {
   const Fragment* fragment = nullptr;
   int font = 0;     ///< this context's font index for the fragment's face (not fragment->font)
