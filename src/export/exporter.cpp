@@ -2,12 +2,11 @@
 // backends link and the registry of built-in backends links in turn.
 #include <fmt/format.h>
 
-#include <memory>
 #include <optional>
-#include <vector>
 
 #include "export/parallel.hpp"
 #include "galley/export.hpp"
+#include "threads/reclaimer.hpp"
 
 namespace galley {
 
@@ -39,7 +38,7 @@ void Exporter::write_stream(const model::Collection& collection, const ArticleSt
   write_collection(collection, documents, options, sink, diagnostics);
   // The articles are freed only when asked to (ExportOptions::free_memory): freeing them is
   // the last thing done before the file can be committed.
-  if (!options.free_memory) (void)std::make_unique<std::vector<model::Document>>(std::move(documents)).release();
+  if (!options.free_memory) leave_to_operating_system(std::move(documents));
 }
 
 }  // namespace galley

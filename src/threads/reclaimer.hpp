@@ -22,6 +22,12 @@ enum class Disposal {
   never,
 };
 
+/// Leaves `thing` to the operating system: it is never destroyed (Disposal::never).
+template <typename T>
+void leave_to_operating_system(T thing) {
+  (void)std::make_unique<T>(std::move(thing)).release();
+}
+
 class Reclaimer {
  public:
   Reclaimer() = default;
@@ -43,11 +49,11 @@ class Reclaimer {
   template <typename T>
   void take(T thing, Disposal disposal = Disposal::background) {
     if (disposal == Disposal::here) return;  // destroyed on the way out
-    auto held = std::make_unique<Held<T>>(std::move(thing));
     if (disposal == Disposal::never) {
-      (void)held.release();  // deliberately never freed (Disposal::never)
+      leave_to_operating_system(std::move(thing));
       return;
     }
+    auto held = std::make_unique<Held<T>>(std::move(thing));
     std::lock_guard lock(mutex_);
     queue_.push_back(std::move(held));
     if (!thread_.joinable()) thread_ = std::thread([this] { work(); });

@@ -51,8 +51,8 @@ TEST(TextUnicode, DecodesEverySequenceAsUtf8procDoes) {
     const char32_t ours = next_code_point(text, ours_at);
     const char32_t theirs = reference(text, theirs_at);
     if ((ours != theirs || ours_at != theirs_at) && ++differences <= 5) {
-      ADD_FAILURE() << "bytes " << ::testing::PrintToString(text) << ": " << static_cast<unsigned long>(ours) << " (" << ours_at
-                    << " bytes), utf8proc " << static_cast<unsigned long>(theirs) << " (" << theirs_at << ")";
+      ADD_FAILURE() << "bytes " << ::testing::PrintToString(text) << ": " << static_cast<unsigned long>(ours) << " ("
+                    << ours_at << " bytes), utf8proc " << static_cast<unsigned long>(theirs) << " (" << theirs_at << ")";
     }
   };
   for (int lead = 0x80; lead <= 0xFF; ++lead) {

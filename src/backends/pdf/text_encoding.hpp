@@ -37,8 +37,8 @@ class TextEncoding {
   std::string encode(std::string_view utf8) const;
   /// The same as the contents of a PDF literal string, appended to `out` (a page's text is
   /// written a piece at a time, each piece between two kerns: some 100,000 pieces for 100
-  /// articles): only the string's delimiters and its escape are escaped, and a carriage return, which a reader would take
-  /// for an end of line (PDF 32000-1:2008, 7.3.4.2).
+  /// articles): only the string's delimiters and its escape are escaped, and a carriage
+  /// return, which a reader would take for an end of line (PDF 32000-1:2008, 7.3.4.2).
   void append_literal(std::string& out, std::string_view utf8) const;
 
   /// Creates, registers with `doc` and returns a libharu encoder named `name` (a PDF name:
