@@ -57,7 +57,8 @@ struct Job {
   /// output is the same whatever the number.
   unsigned threads = 0;
   /// When set, every input (every article of a manifest) is exported on its own into this
-  /// folder, named after its file with the format's extension; `output` is then unused.
+  /// folder (made, with those above it, when missing), named after its file with the format's
+  /// extension; `output` is then unused.
   std::string output_dir;
   /// Warnings count as errors: a run that reports any writes nothing and fails (ErrorKind::data).
   bool strict = false;

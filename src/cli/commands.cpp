@@ -153,7 +153,7 @@ void add_paged_options(CLI::App& command, Job& job, ReadFlags& flags, BatchFlags
   command.add_option("input", job.inputs, "Articles (.md, '-' for stdin) in reading order, or one collection (.toml)")
       ->required();
   auto* output = command.add_option("-o,--output", job.output, std::string(output_help));
-  command.add_option("--out-dir", job.output_dir, "Write one output per article into this folder instead")
+  command.add_option("--out-dir", job.output_dir, "Write one output per article into this folder (made if missing) instead")
       ->excludes(output);
   command.add_option("--title", job.collection.title, "The collection's title");
   command.add_option("--author", job.collection.editor, "The collection's author or editor");

@@ -207,9 +207,13 @@ std::vector<std::string> expand_manifests(const std::vector<std::string>& inputs
 void run_each(const Job& job, const Exporter& exporter, const ExportOptions& options, Diagnostics& diagnostics,
               JobReport& report) {
   const std::vector<std::string> all = expand_manifests(job.inputs, diagnostics);
+  // Made when missing, with the folders above it (as `mkdir -p`): the examples in docs/batch.md
+  // name a folder and expect it filled. Shards starting at once may all make it; that is fine.
   std::error_code error;
-  if (!std::filesystem::is_directory(job.output_dir, error)) {
-    throw Error(ErrorKind::cant_create, job.output_dir, 0, "no such folder");
+  std::filesystem::create_directories(job.output_dir, error);
+  if (std::error_code probe; !std::filesystem::is_directory(job.output_dir, probe)) {
+    throw Error(ErrorKind::cant_create, job.output_dir, 0,
+                error ? fmt::format("cannot make the folder: {}", error.message()) : "not a folder");
   }
   // Named from the whole list, so that every shard names an article as a run of all would.
   const auto names = output_names(all, exporter.extension());

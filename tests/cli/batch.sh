@@ -53,6 +53,12 @@ if [[ ! -s stderr.txt ]]; then pass; else fail "--quiet printed: $(head -c 300 s
 expect one-article-no-summary 0 -- epub in/a1.md -o one.epub
 stderr_lacks '^galley: '
 expect bad-jobs 64 -- pdf -j 0 "${articles[@]}" --out-dir out
+# A missing folder is made (as `mkdir -p`), as docs/batch.md's examples expect; a file is no folder.
+expect out-dir-made 0 -- pdf in/a1.md in/a2.md --out-dir made/deeper
+files_are made/deeper "a1.pdf a2.pdf"
+: >not-a-folder
+expect out-dir-a-file 73 -- pdf in/a1.md --out-dir not-a-folder
+stderr_has '^not-a-folder: error: cannot make the folder: '
 expect epub-j2 0 -- epub -j 2 "${articles[@]}" -o book.epub
 stderr_has '^galley: 6 articles: 6 done'
 
