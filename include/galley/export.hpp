@@ -45,7 +45,9 @@ struct ExportOptions {
   /// How pages and books look; the default is the built-in `article` style.
   style::StyleSheet style;
   /// Threads an exporter may use for one output (reading, rendering, compressing articles of
-  /// a collection); 0 means one per core. The output is the same for any number.
+  /// a collection); 0 means one per core. The output is the same for any number. Reading a
+  /// collection's articles for one PDF takes one more, because only one thread at a time may
+  /// parse inlines (cmark-gfm) and one is often waiting for it.
   unsigned threads = 0;
   /// False: what an export allocates for the whole of a collection (its articles, pages and
   /// PDF objects) is not freed, but left to the operating system (Job::free_memory).
