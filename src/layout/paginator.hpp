@@ -29,6 +29,7 @@ struct PageRecord {
 /// the text width above the columns. On the last page of an article the columns are
 /// balanced to the least height that holds them, when no note was split there. Left-hand
 /// pages of a mirrored style have their text moved to the other margin.
+/// The slices placed are taken out of the flow (its notes and table headers stay).
 std::vector<PageRecord> fill_pages(Context& context, Flow& flow, PageTree& tree);
 
 /// fill_pages in steps, for a flow that grows at its end between them (a collection laid out
@@ -41,7 +42,8 @@ class PageFiller {
   PageFiller(const PageFiller&) = delete;
   PageFiller& operator=(const PageFiller&) = delete;
 
-  /// Places the slices the flow has gained since the last call; the last page stays open.
+  /// Places the slices the flow has gained since the last call, and takes them out of it;
+  /// the last page stays open.
   void place();
   /// Places the rest and ends the last page; returns one record a page.
   std::vector<PageRecord> finish();
