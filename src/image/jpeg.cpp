@@ -53,7 +53,7 @@ struct JpegJob {
   bool cmyk;            ///< convert 4-channel CMYK rows to RGB
   bool inverted;        ///< Adobe's CMYK: samples are 255 - ink
   int colours;          ///< samples a pixel in the output: 1 or 3
-  bool verify_only;     ///< rows scaled by 1/8 into one reused row, pixels not kept
+  bool verify_only;     ///< rows scaled by 1/8, skipped but the last, pixels not kept
 };
 
 [[noreturn]] void on_error_exit(j_common_ptr cinfo) {
@@ -138,9 +138,12 @@ void cmyk_to_rgb(const JSAMPLE* in, unsigned char* out, JDIMENSION width, bool i
   }
 }
 
-// Phase 2: every output row into `pixels` (through `row` when CMYK needs converting; when
-// verifying, every row into `row` and nothing kept), then the rest of the file up to EOI so
-// that damage after the last row is noticed too.
+// Phase 2: every output row into `pixels` (through `row` when CMYK needs converting), then the
+// rest of the file up to EOI so that damage after the last row is noticed too. Verifying, the
+// rows but the last are skipped (jpeg_skip_scanlines: whole rows of MCUs entropy-decoded
+// only, their coefficients dropped, as damage shows there and not in the inverse transform
+// or the colours) and the last is read into `row`: libjpeg-turbo skipping to the bottom reads
+// nothing at all. A 100-article PDF's 30 photographs: 72 M -> 46 M instructions.
 bool read_rows(JpegJob* job, unsigned char* pixels, JSAMPLE* row) {
   // NOLINTNEXTLINE(cert-err52-cpp): libjpeg reports errors only by longjmp
   if (setjmp(job->errors.jump)) return false;
@@ -156,6 +159,13 @@ bool read_rows(JpegJob* job, unsigned char* pixels, JSAMPLE* row) {
     return false;
   }
   job->source.phase = reading_rows;
+  if (job->verify_only && cinfo->output_height > 1) {  // the rest by the loop below
+    const JDIMENSION skip = cinfo->output_height - 1;
+    if (jpeg_skip_scanlines(cinfo, skip) != skip) {
+      std::snprintf(job->errors.message, sizeof job->errors.message, "the decoder stopped early");
+      return false;
+    }
+  }
   const std::size_t stride = std::size_t{cinfo->output_width} * static_cast<std::size_t>(job->colours);
   while (cinfo->output_scanline < cinfo->output_height) {
     unsigned char* out = job->verify_only ? row : pixels + std::size_t{cinfo->output_scanline} * stride;
