@@ -12,6 +12,11 @@
 
 #include <algorithm>
 #include <array>
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "threads/thread_compressor.hpp"
 
 namespace galley::image::detail {
 namespace {
@@ -32,10 +37,81 @@ struct Inflater {
 // in png.cpp) and a bound above the image's raw size; within either of these it never does.
 constexpr std::uint64_t chunk_cap = 8u << 20;
 
+// Room kept by each thread for clean_in_one_go: the rows inflated, and the image data when it
+// comes in several chunks. Images larger than this take the streaming way.
+constexpr std::uint64_t one_go_limit = 4u << 20;
+
+struct Room {
+  std::unique_ptr<unsigned char[]> bytes;
+  std::size_t size = 0;
+  unsigned char* at_least(std::size_t wanted) {
+    if (size < wanted) {
+      bytes.reset(new unsigned char[wanted]);  // not zeroed: every byte used is written first
+      size = wanted;
+    }
+    return bytes.get();
+  }
+};
+
+// image_data_clean's answer when the image data can be inflated at once, by libdeflate (two
+// to three times zlib's speed, and nearly all of checking a PNG): the consecutive IDAT chunks
+// from `at`, their CRCs right and their lengths within libpng's bounds, hold one zlib stream
+// with a 32 KB window that inflates to exactly `expected` bytes and ends with the last of
+// them, each row starting with a filter type libpng accepts. Only a yes is final: for
+// anything else, nullopt, and the streaming check below, zlib's own, decides (a smaller
+// window, which libdeflate does not enforce, goes there too).
+std::optional<bool> clean_in_one_go(std::string_view bytes, std::size_t at, std::uint64_t rows, std::uint64_t row_size) {
+  const std::uint64_t expected = rows * row_size;
+  if (expected > one_go_limit) return std::nullopt;
+  std::vector<std::string_view> pieces;
+  std::uint64_t total = 0;
+  while (at + 12 <= bytes.size() && bytes.substr(at + 4, 4) == "IDAT") {
+    const std::uint32_t length = big32(bytes, at);
+    if (length > 0x7FFFFFFFu || length > std::max(chunk_cap, expected) || length > bytes.size() - at - 12) {
+      return std::nullopt;
+    }
+    const std::string_view type_and_data = bytes.substr(at + 4, 4 + std::size_t{length});
+    if (libdeflate_crc32(0, type_and_data.data(), type_and_data.size()) != big32(bytes, at + 8 + length)) {
+      return std::nullopt;
+    }
+    pieces.push_back(type_and_data.substr(4));
+    total += length;
+    if (total > one_go_limit) return std::nullopt;
+    at += 12 + std::size_t{length};
+  }
+  if (total < 2) return std::nullopt;
+  std::string_view stream = pieces.front();
+  thread_local Room joined;
+  if (pieces.size() > 1) {
+    unsigned char* out = joined.at_least(total);
+    for (const std::string_view piece : pieces) out = std::copy(piece.begin(), piece.end(), out);
+    stream = std::string_view(reinterpret_cast<const char*>(joined.bytes.get()), total);
+  }
+  // The header's window: 32 KB, the largest, so that no distance libdeflate takes is one
+  // zlib, held to the header's window, would refuse.
+  if ((static_cast<unsigned char>(stream[0]) >> 4) + 8u != 15) return std::nullopt;
+  libdeflate_decompressor* decompressor = thread_decompressor();
+  if (!decompressor) return std::nullopt;
+  thread_local Room inflated;
+  unsigned char* out = inflated.at_least(std::max<std::size_t>(expected, 1));
+  std::size_t used = 0;
+  // With no room for the output's size given back, libdeflate wants exactly `expected` bytes.
+  if (libdeflate_zlib_decompress_ex(decompressor, stream.data(), stream.size(), out, expected, &used, nullptr) !=
+          LIBDEFLATE_SUCCESS ||
+      used != stream.size()) {
+    return std::nullopt;
+  }
+  for (std::uint64_t filter = 0; filter < expected; filter += row_size) {
+    if (out[filter] > 4) return std::nullopt;  // libpng: "bad adaptive filter value"
+  }
+  return true;
+}
+
 }  // namespace
 
 bool image_data_clean(std::string_view bytes, std::size_t at, std::uint64_t rows, std::uint64_t row_bytes) {
   const std::uint64_t row_size = row_bytes + 1;  // with its filter type byte
+  if (const std::optional<bool> clean = clean_in_one_go(bytes, at, rows, row_size)) return *clean;
   const std::uint64_t expected = rows * row_size;
   // The zlib stream's three parts, each of which may cross from one IDAT chunk to the next.
   // zlib inflates the deflate data raw, with the window the header names, as libpng's

@@ -1,4 +1,5 @@
-// A libdeflate compressor for each level, kept for the life of the thread that asked for it.
+// A libdeflate compressor for each level, and a decompressor, kept for the life of the thread
+// that asked for them.
 // Allocating one per stream, as every deflated page, font file and EPUB entry did, cost the
 // allocation and the first touch of its hash tables (some hundreds of kilobytes, a page
 // fault per 4 KB) each time: for a batch of one-article PDFs that was some 16 compressors an
@@ -24,6 +25,17 @@ inline libdeflate_compressor* thread_compressor(int level) {
   auto& compressor = compressors[static_cast<std::size_t>(level)];
   if (!compressor) compressor.reset(libdeflate_alloc_compressor(level));
   return compressor.get();
+}
+
+/// This thread's decompressor, kept as the compressors are; null when libdeflate has no memory
+/// for one.
+inline libdeflate_decompressor* thread_decompressor() {
+  struct Free {
+    void operator()(libdeflate_decompressor* decompressor) const { libdeflate_free_decompressor(decompressor); }
+  };
+  thread_local std::unique_ptr<libdeflate_decompressor, Free> decompressor;
+  if (!decompressor) decompressor.reset(libdeflate_alloc_decompressor());
+  return decompressor.get();
 }
 
 }  // namespace galley

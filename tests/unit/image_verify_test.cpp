@@ -24,11 +24,12 @@ std::string fixture(std::string_view name) {
   return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
-// Every raster fixture, and the photo-like JPEGs with several rows of MCUs (one progressive,
-// one with restart markers, one 4:4:4 of an odd size), whose rows verify skips.
+// Every raster fixture, the photo-like JPEGs with several rows of MCUs (one progressive, one
+// with restart markers, one 4:4:4 of an odd size), whose rows verify skips, and a PNG with a
+// 32 KB window in 11 IDAT chunks, which verify inflates in one go.
 const std::array all_fixtures = {"gray8.png",        "gray4.png",       "gray_trns.png",       "rgb8.png",
                                  "rgb16.png",        "gray_alpha16.png", "palette.png",        "palette_opaque.png",
-                                 "gray_alpha.png",   "rgba.png",        "rgba_opaque.png",     "interlaced.png",
+                                 "gray_alpha.png",   "rgba.png",        "photo.png",        "rgba_opaque.png",     "interlaced.png",
                                  "interlaced_alpha.png", "rgb.jpg",     "progressive.jpg",     "gray.jpg",
                                  "cmyk_adobe.jpg",   "ycck_adobe.jpg",  "cmyk_plain.jpg",      "photo.jpg",
                                  "photo-progressive.jpg", "photo-restarts.jpg", "photo-444.jpg", "frames.gif", "offset.gif",          "interlaced.gif",
@@ -203,66 +204,83 @@ std::string chunk(std::string_view type, std::string_view data) {
   return out;
 }
 
-// rgb8.png's one IDAT chunk: where it starts and its data.
+// A PNG's consecutive IDAT chunks: where the first starts, where the last ends, their data.
 struct Idat {
   std::size_t at;
+  std::size_t end;
   std::string data;
 };
 Idat idat_of(const std::string& png) {
-  const std::size_t at = png.find("IDAT") - 4;
-  const std::size_t length = static_cast<unsigned char>(png[at + 2]) << 8 | static_cast<unsigned char>(png[at + 3]);
-  return {at, png.substr(at + 8, length)};
-}
-
-// rgb8.png with its IDAT chunk replaced by `chunks`.
-std::string with_image_chunks(const std::string& chunks) {
-  const std::string png = fixture("rgb8.png");
-  const Idat idat = idat_of(png);
-  return png.substr(0, idat.at) + chunks + png.substr(idat.at + 12 + idat.data.size());
-}
-
-TEST(ImageVerify, PngImageDataJoinsTheIdatChunks) {
-  const std::string png = fixture("rgb8.png");
-  const std::string data = idat_of(png).data;
-  EXPECT_EQ(png_image_data(png, "rgb8.png"), data);
-  // The same data split over three IDAT chunks (one empty), with a text chunk after them.
-  const std::string split = with_image_chunks(chunk("IDAT", data.substr(0, 5)) + chunk("IDAT", "") +
-                                              chunk("IDAT", data.substr(5)) + chunk("tEXt", std::string("Title\0x", 7)));
-  const Verified verified = verify(split, "split.png");
-  EXPECT_TRUE(verified.png_intact);
-  EXPECT_EQ(by_verify(split), by_decode(split));
-  EXPECT_EQ(png_image_data(split, "split.png"), data);
-  // The zlib header and the Adler-32 split over chunks too: checked across them.
-  for (const std::size_t cut_at : {std::size_t{1}, data.size() - 2, data.size() - 1}) {
-    const std::string two = with_image_chunks(chunk("IDAT", data.substr(0, cut_at)) + chunk("IDAT", data.substr(cut_at)));
-    EXPECT_TRUE(verify(two, "two.png").png_intact) << cut_at;
-    EXPECT_EQ(by_verify(two), by_decode(two)) << cut_at;
+  Idat idat{png.find("IDAT") - 4, 0, {}};
+  std::size_t at = idat.at;
+  while (at + 8 <= png.size() && png.compare(at + 4, 4, "IDAT") == 0) {
+    std::size_t length = 0;
+    for (std::size_t k = 0; k < 4; ++k) length = length << 8 | static_cast<unsigned char>(png[at + k]);
+    idat.data += png.substr(at + 8, length);
+    at += 12 + length;
   }
-  EXPECT_THROW(png_image_data(png.substr(0, idat_of(png).at), "none.png"), Error);
-  // Cut after the image data (no IEND): a whole picture, and its image data whole too.
-  const std::string cut = png.substr(0, png.size() - 12);
-  EXPECT_EQ(by_verify(cut), by_decode(cut));
-  EXPECT_TRUE(verify(cut, "cut.png").png_intact);
+  idat.end = at;
+  return idat;
+}
+
+// `png` with its IDAT chunks replaced by `chunks`.
+std::string with_image_chunks(const std::string& png, const std::string& chunks) {
+  const Idat idat = idat_of(png);
+  return png.substr(0, idat.at) + chunks + png.substr(idat.end);
+}
+
+// rgb8.png's image data is checked as it streams through zlib (its window is small);
+// photo.png's, in 11 chunks with a 32 KB window, is inflated in one go.
+TEST(ImageVerify, PngImageDataJoinsTheIdatChunks) {
+  for (const char* name : {"rgb8.png", "photo.png"}) {
+    const std::string png = fixture(name);
+    const std::string data = idat_of(png).data;
+    EXPECT_EQ(png_image_data(png, name), data) << name;
+    EXPECT_TRUE(verify(png, name).png_intact) << name;
+    // The same data split over three IDAT chunks (one empty), with a text chunk after them.
+    const std::string split = with_image_chunks(png, chunk("IDAT", data.substr(0, 5)) + chunk("IDAT", "") +
+                                                         chunk("IDAT", data.substr(5)) +
+                                                         chunk("tEXt", std::string("Title\0x", 7)));
+    const Verified verified = verify(split, "split.png");
+    EXPECT_TRUE(verified.png_intact) << name;
+    EXPECT_EQ(by_verify(split), by_decode(split)) << name;
+    EXPECT_EQ(png_image_data(split, "split.png"), data) << name;
+    // The zlib header and the Adler-32 split over chunks too: checked across them.
+    for (const std::size_t cut_at : {std::size_t{1}, data.size() - 2, data.size() - 1}) {
+      const std::string two =
+          with_image_chunks(png, chunk("IDAT", data.substr(0, cut_at)) + chunk("IDAT", data.substr(cut_at)));
+      EXPECT_TRUE(verify(two, "two.png").png_intact) << name << " " << cut_at;
+      EXPECT_EQ(by_verify(two), by_decode(two)) << name << " " << cut_at;
+    }
+    EXPECT_THROW(png_image_data(png.substr(0, idat_of(png).at), "none.png"), Error);
+    // Cut after the image data (no IEND): a whole picture, and its image data whole too.
+    const std::string cut = png.substr(0, png.size() - 12);
+    EXPECT_EQ(by_verify(cut), by_decode(cut)) << name;
+    EXPECT_TRUE(verify(cut, "cut.png").png_intact) << name;
+  }
 }
 
 // Image data that libpng reads but that is not one exact stream is never called intact, and
 // its verdict is libpng's.
 TEST(ImageVerify, PngImageDataWithAnythingExtraIsNotIntact) {
-  const std::string data = idat_of(fixture("rgb8.png")).data;
-  const std::string cases[] = {
-      with_image_chunks(chunk("IDAT", data + "xyz")),                    // bytes after the stream
-      with_image_chunks(chunk("IDAT", data) + chunk("IDAT", "xyz")),     // a chunk after it
-      with_image_chunks(chunk("IDAT", data.substr(0, data.size() - 4))),  // without its Adler-32
-      with_image_chunks(chunk("IDAT", data.substr(0, data.size() - 1) +
-                                          static_cast<char>(data.back() ^ 1))),  // a wrong Adler-32
-      with_image_chunks(chunk("IDAT", data.substr(0, data.size() - 4)) +
-                        chunk("IDAT", data.substr(data.size() - 4, 2))),  // half of it, then the end
-  };
-  for (const std::string& png : cases) {
-    EXPECT_EQ(by_verify(png), by_decode(png));
-    try {
-      EXPECT_FALSE(verify(png, "extra.png").png_intact);
-    } catch (const Error&) {
+  for (const char* name : {"rgb8.png", "photo.png"}) {
+    const std::string png = fixture(name);
+    const std::string data = idat_of(png).data;
+    const std::string cases[] = {
+        with_image_chunks(png, chunk("IDAT", data + "xyz")),                    // bytes after the stream
+        with_image_chunks(png, chunk("IDAT", data) + chunk("IDAT", "xyz")),     // a chunk after it
+        with_image_chunks(png, chunk("IDAT", data.substr(0, data.size() - 4))),  // without its Adler-32
+        with_image_chunks(png, chunk("IDAT", data.substr(0, data.size() - 1) +
+                                                 static_cast<char>(data.back() ^ 1))),  // a wrong Adler-32
+        with_image_chunks(png, chunk("IDAT", data.substr(0, data.size() - 4)) +
+                                   chunk("IDAT", data.substr(data.size() - 4, 2))),  // half of it, then the end
+    };
+    for (const std::string& bad : cases) {
+      EXPECT_EQ(by_verify(bad), by_decode(bad)) << name;
+      try {
+        EXPECT_FALSE(verify(bad, "extra.png").png_intact) << name;
+      } catch (const Error&) {
+      }
     }
   }
   EXPECT_FALSE(verify(fixture("interlaced.png"), "i.png").png_intact);  // rows in seven passes
