@@ -58,6 +58,9 @@ class Paragraph {
       stretch_[i + 1] = stretch_[i] + (item.kind == Kind::glue ? item.stretch : 0);
       shrink_[i + 1] = shrink_[i] + (item.kind == Kind::glue ? item.shrink : 0);
       if (is_forced_penalty(i)) last_forced = i;
+      if ((item.kind != Kind::penalty && item.width < 0) || (item.kind == Kind::glue && item.stretch < 0)) {
+        growing_ = false;
+      }
     }
     // Like first-fit: the paragraph ends at its last forced break if nothing but glue and
     // penalties follows it, otherwise at a forced break of our own after the last item.
@@ -66,6 +69,9 @@ class Paragraph {
   }
 
   std::size_t size() const { return items_.size(); }
+  // No item narrows a line, or takes stretch from it: a line that starts later and ends at
+  // the same break is never wider and never stretches more.
+  bool growing() const { return growing_; }
   // Where the last line ends (an item index, or size() for the implicit end).
   std::size_t end() const { return end_; }
   bool forced(std::size_t at) const { return at >= items_.size() || is_forced_penalty(at); }
@@ -119,6 +125,7 @@ class Paragraph {
   std::span<const BreakItem> items_;
   std::vector<double> width_, stretch_, shrink_;
   std::size_t end_ = 0;
+  bool growing_ = true;
 };
 
 // How a line fits its width (section 3).
@@ -195,6 +202,7 @@ class Breaker {
     nodes_[0].begin = paragraph_.first_begin();
     std::vector<std::uint32_t> active{0};
     std::vector<Node> candidates;
+    const bool uniform_widths = widths_.last_distinct() == 0;
     for (std::size_t at = 0; at <= paragraph_.end(); ++at) {
       if (!paragraph_.legal_break(at)) continue;
       const bool forced = paragraph_.forced(at);
@@ -206,7 +214,8 @@ class Breaker {
       std::size_t kept = 0;
       // Every active node against this break: O(active) per break. The list stays short
       // because a node leaves it as soon as a line from it would run over (section 5).
-      for (const std::uint32_t index : active) {
+      for (std::size_t a = 0; a < active.size(); ++a) {
+        const std::uint32_t index = active[a];
         const Node& from = nodes_[index];
         if (from.begin > at || (from.begin == at && !from.forced)) {
           active[kept++] = index;  // the break lies among the discardables after `from`
@@ -219,6 +228,16 @@ class Breaker {
         if (!forced && width - sums.width > 0) {
           const double stretch = sums.stretch + pass.extra_stretch * width + parameters_.line_end_stretch;
           if (!(stretch > 0 ? (width - sums.width) / stretch <= pass.tolerance : infinity <= pass.tolerance)) {
+            // The nodes after this one begin no earlier (they are made in order), so with
+            // every line as wide and no item narrowing a line, their lines to this break are
+            // too short as well (rounding keeps that order): they all stay, untried. A
+            // third of the breaker's work was trying them.
+            if (uniform_widths && paragraph_.growing()) {
+              if (kept != a) std::copy(active.begin() + static_cast<std::ptrdiff_t>(a), active.end(),
+                                       active.begin() + static_cast<std::ptrdiff_t>(kept));
+              kept += active.size() - a;
+              break;
+            }
             active[kept++] = index;
             continue;
           }

@@ -396,6 +396,34 @@ TEST(KnuthPlass, RandomParagraphsKeepTheContractAndBeatFirstFit) {
   EXPECT_GT(compared_within_tolerance, 20);
 }
 
+// With every line as wide, the breaker stops trying the nodes after one whose line is too short
+// to stretch to the break (knuth_plass.cpp). Given the same width twice, as narrow first lines
+// would be given, it tries them all: the lines must not differ, in every pass, ragged too.
+TEST(KnuthPlass, SkippingLinesTooShortChangesNoBreak) {
+  std::mt19937 random(20261207);
+  KnuthPlassParameters ragged;
+  ragged.line_end_stretch = 20;
+  KnuthPlassParameters first_pass;
+  first_pass.pretolerance = 1;
+  KnuthPlassParameters tight;
+  tight.tolerance = 0.5;  // often no setting within it: the emergency pass
+  int differing_settings = 0;
+  for (int n = 0; n < 400; ++n) {
+    const Items items = random_paragraph(random, n % 4 == 0);
+    const double width = 80 + static_cast<double>(random() % 150);
+    const double uniform[] = {width};
+    const double twice[] = {width, width};
+    for (const KnuthPlassParameters& parameters : {KnuthPlassParameters{}, ragged, first_pass, tight}) {
+      const auto skipping = break_lines_total_fit(items, uniform, parameters);
+      const auto trying_all = break_lines_total_fit(items, twice, parameters);
+      EXPECT_TRUE(same_lines(skipping, trying_all)) << "paragraph " << n;
+    }
+    differing_settings += !same_lines(break_lines_total_fit(items, uniform, tight),
+                                      break_lines_total_fit(items, uniform, KnuthPlassParameters{}));
+  }
+  EXPECT_GT(differing_settings, 20);  // the settings are not all alike
+}
+
 TEST(KnuthPlass, CostOfAHundredWordParagraph) {
   std::mt19937 random(7);
   Items items;
