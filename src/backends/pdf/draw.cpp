@@ -92,9 +92,15 @@ void append_fill(std::string& out, const layout::Colour& colour, bool cmyk) {
 // which viewers and pdftotext take as kerning, not as spaces, so words stay whole. The codes
 // are a literal string's contents: two bytes a glyph where hex took four, so the page's
 // stream is a third shorter to deflate.
-void append_show(std::string& operators, const layout::TextRun& run, const HpdfDocument& document) {
+void append_show(std::string& operators, const layout::TextRun& run, const RepairedTexts* repairs,
+                 const HpdfDocument& document) {
   std::string repaired;
-  const std::string_view text = drawn_text(run, repaired);
+  std::string_view text = run.text;
+  if (!repairs) {
+    text = drawn_text(run, repaired);
+  } else if (!repairs->empty()) {
+    if (const auto found = repairs->find(&run); found != repairs->end()) text = found->second;
+  }
   const auto append_codes = [&](std::string_view piece) { document.append_literal(operators, piece); };
   if (run.kerns.empty() || text.data() != run.text.data()) {
     operators += '(';
@@ -292,7 +298,7 @@ std::string write_text(const PageText& text, const HpdfDocument& document) {
     out += ' ';
     append_number(out, y - line_y);
     out += " Td "sv;
-    append_show(out, *run, document);
+    append_show(out, *run, text.repaired, document);
     line_x = x;
     line_y = y;
   }

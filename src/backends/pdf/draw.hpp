@@ -5,6 +5,7 @@
 #include <hpdf.h>
 
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "backends/pdf/hpdf_document.hpp"
@@ -14,12 +15,18 @@
 
 namespace galley::backends::pdf {
 
-/// A page's text, ready to be written on any thread: the page and the names its fonts have
-/// in the page's resources.
+/// The runs whose text is not drawable (drawn_text), each with the text drawn instead. Found
+/// once, while the characters are gathered before any page is drawn, so that writing the
+/// pages' text need not ask every run again. Nearly always empty.
+using RepairedTexts = std::unordered_map<const layout::TextRun*, std::string>;
+
+/// A page's text, ready to be written on any thread: the page, the names its fonts have in
+/// the page's resources, and its runs' repairs (null: every run is asked again).
 struct PageText {
   const layout::Page* page = nullptr;
   std::vector<std::string> font_names;  ///< by PageTree font index; empty for fonts not used
   bool cmyk = false;
+  const RepairedTexts* repaired = nullptr;
 };
 
 /// Draws `page`'s boxes, pictures, rules and circles (link areas are annotations, added by

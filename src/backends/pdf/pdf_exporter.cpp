@@ -131,8 +131,9 @@ void set_print_boxes(HpdfDocument& document, HPDF_Page target, const layout::Pag
 
 // The characters each font file draws, for subsetting. A byte a character, not a bit, and
 // ASCII without decoding: this pass over every page's text runs before any page is drawn,
-// and that way it takes half the instructions (11 million fewer for 100 articles).
-std::map<std::string, std::vector<char32_t>> characters_by_font(const layout::PageTree& tree) {
+// and that way it takes half the instructions (11 million fewer for 100 articles). The runs
+// whose text is not drawable get their repairs in `repairs`, for write_text.
+std::map<std::string, std::vector<char32_t>> characters_by_font(const layout::PageTree& tree, RepairedTexts& repairs) {
   constexpr std::size_t first_size = 0x500;  // Latin, Greek and Cyrillic without growing
   std::vector<std::vector<unsigned char>> seen(tree.fonts.size(), std::vector<unsigned char>(first_size));
   std::string repaired;
@@ -141,7 +142,8 @@ std::map<std::string, std::vector<char32_t>> characters_by_font(const layout::Pa
       const auto* run = std::get_if<layout::TextRun>(&item);
       if (!run || run->font < 0 || static_cast<std::size_t>(run->font) >= seen.size()) continue;
       std::vector<unsigned char>& used = seen[static_cast<std::size_t>(run->font)];
-      const std::string_view drawn = drawn_text(*run, repaired);
+      std::string_view drawn = drawn_text(*run, repaired);
+      if (drawn.data() != run->text.data()) drawn = repairs[run] = repaired;
       for (std::size_t pos = 0; pos < drawn.size();) {
         const auto byte = static_cast<unsigned char>(drawn[pos]);
         if (byte < 0x80) {
@@ -183,7 +185,8 @@ std::vector<char32_t> characters_beside_pages(const layout::PageTree& tree) {
 // Everything of the document but its saving: information, fonts, pages (finished by
 // `compression`), links, outline.
 void make_document(HpdfDocument& document, const layout::PageTree& tree, const char* source_date_epoch,
-                   Diagnostics& diagnostics, unsigned workers, EarlyChecks* early, PageCompression& compression) {
+                   Diagnostics& diagnostics, unsigned workers, EarlyChecks* early, RepairedTexts& repairs,
+                   PageCompression& compression) {
   PdfImages images(document, tree.cmyk);
   std::vector<const layout::Picture*> pictures;
   for (const layout::Page& page : tree.pages) {
@@ -203,7 +206,7 @@ void make_document(HpdfDocument& document, const layout::PageTree& tree, const c
   } else {
     images.check_ahead(pictures, workers, early);
   }
-  document.set_text(characters_by_font(tree), characters_beside_pages(tree));
+  document.set_text(characters_by_font(tree, repairs), characters_beside_pages(tree));
   set_info(document, tree.info, source_date_epoch, diagnostics);
   document.subset_ahead(workers);
   if (checks.valid()) checks.get();
@@ -216,6 +219,7 @@ void make_document(HpdfDocument& document, const layout::PageTree& tree, const c
     document.check("size a page");
     set_print_boxes(document, target, page);
     PageText text = draw_page(document, images, target, page, tree.fonts, tree.cmyk, diagnostics);
+    text.repaired = &repairs;
     compression.add(target, [text = std::move(text), &document] { return write_text(text, document); });
     pages.push_back(target);
   }
@@ -232,9 +236,11 @@ void render(const layout::PageTree& tree, const char* source_date_epoch, Diagnos
   const unsigned workers = thread_count(threads);
   auto document = std::make_unique<HpdfDocument>();
   // Pages are still deflated while the save writes the ones before them; the save fails at a
-  // page whose finishing failed, and finish() then throws what that was.
+  // page whose finishing failed, and finish() then throws what that was. (The repairs their
+  // text may use go after them.)
+  RepairedTexts repairs;
   PageCompression compression(workers);
-  make_document(*document, tree, source_date_epoch, diagnostics, workers, early, compression);
+  make_document(*document, tree, source_date_epoch, diagnostics, workers, early, repairs, compression);
   try {
     document->save(workers, sink);
   } catch (const Error&) {
