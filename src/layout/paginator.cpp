@@ -265,9 +265,15 @@ class Paginator {
       --c.carried;
       balanceable_ = false;
     }
-    // The notes it calls, then the notes those call (a link inside a note), in order.
-    std::deque<FootLine> queue;
+    // The notes it calls, then the notes those call (a link inside a note), in order. Most
+    // slices call none, and need no queue (a std::deque allocates even when empty: 13,400
+    // of them for 100 articles).
     std::vector<int> calls = new_notes(placed.slice);
+    if (calls.empty()) {
+      c.body.push_back(std::move(placed));
+      return;
+    }
+    std::deque<FootLine> queue;
     for (std::size_t k = 0; k < calls.size(); ++k) {
       const auto n = static_cast<std::size_t>(calls[k]);
       placed_note_[n] = true;
