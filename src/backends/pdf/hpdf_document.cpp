@@ -218,7 +218,18 @@ void HpdfDocument::subset_ahead(unsigned threads) {
   });
 }
 
+void HpdfDocument::fonts_ahead(unsigned threads) {
+  std::vector<HPDF_Font> fonts;
+  for (const auto& [file, characters] : characters_) fonts.push_back(font(file));
+  fonts_ahead_ = std::make_unique<FontStreamsAhead>(doc_, fonts, threads > 1);
+  check("prepare the fonts for writing");
+}
+
 void HpdfDocument::save(unsigned threads, ByteSink& sink) {
+  if (fonts_ahead_) {
+    fonts_ahead_->install(doc_);
+    check("take the fonts' deflated streams");
+  }
   std::vector<HPDF_Font> fonts;
   for (const auto& [file, font] : fonts_) fonts.push_back(font);
   deflate_streams_ahead(doc_, fonts, threads);

@@ -7,11 +7,13 @@
 
 #include <exception>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "backends/pdf/stream_deflate.hpp"
 #include "backends/pdf/text_encoding.hpp"
 #include "galley/export.hpp"
 
@@ -59,6 +61,12 @@ class HpdfDocument {
   /// kept for font() to throw.
   void subset_ahead(unsigned threads);
 
+  /// Loads every font set_text named (by file name) and, given more than one thread, starts
+  /// deflating their streams on a thread of their own while the pages are drawn
+  /// (FontStreamsAhead), instead of in the save. Call after subset_ahead, before drawing.
+  /// Throws galley::Error.
+  void fonts_ahead(unsigned threads);
+
   /// Writes the finished document's bytes to `sink`, its streams deflated on up to `threads`
   /// threads first (stream_deflate.hpp). Call once.
   void save(unsigned threads, ByteSink& sink);
@@ -79,6 +87,7 @@ class HpdfDocument {
   std::optional<TextEncoding> encoding_;
   HPDF_Encoder encoder_ = nullptr;
   std::string to_unicode_;  ///< the ToUnicode CMap every font shares
+  std::unique_ptr<FontStreamsAhead> fonts_ahead_;  ///< its thread touches no libharu memory
 };
 
 }  // namespace galley::backends::pdf

@@ -210,6 +210,7 @@ void make_document(HpdfDocument& document, const layout::PageTree& tree, const c
   set_info(document, tree.info, source_date_epoch, diagnostics);
   document.subset_ahead(workers);
   if (checks.valid()) checks.get();
+  document.fonts_ahead(workers);
   std::vector<HPDF_Page> pages;
   for (const layout::Page& page : tree.pages) {
     HPDF_Page target = HPDF_AddPage(document.handle());

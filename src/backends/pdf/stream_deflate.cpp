@@ -8,6 +8,7 @@
 
 #include <memory>
 #include <set>
+#include <utility>
 
 #include "galley/diagnostics.hpp"
 #include "threads/for_each_parallel.hpp"
@@ -55,10 +56,12 @@ void mark_deflated(HPDF_Dict dict) {
   dict->write_fn = write_flate_filter;
 }
 
-void deflate_streams_ahead(HPDF_Doc doc, const std::vector<HPDF_Font>& fonts, unsigned threads) {
-  // A Type0 font's hook makes its descriptor and font file once, and gives its file, map and
-  // CMap streams the font's filter each time: with that set to none, the second call (in
-  // the save) leaves the deflated streams as they are.
+namespace {
+
+// A Type0 font's hook makes its descriptor and font file once, and gives its file, map and
+// CMap streams the font's filter each time: with that set to none, a second call (in the
+// save) leaves the deflated streams as they are.
+void prepare_fonts(const std::vector<HPDF_Font>& fonts) {
   for (HPDF_Font font : fonts) {
     if (!font->before_write_fn) continue;
     if (font->before_write_fn(font) != HPDF_OK) {
@@ -66,30 +69,34 @@ void deflate_streams_ahead(HPDF_Doc doc, const std::vector<HPDF_Font>& fonts, un
     }
     font->filter = HPDF_STREAM_FILTER_NONE;
   }
+}
+
+// Every stream libharu would deflate when saving that exists now, pages' contents aside, with
+// its bytes.
+std::vector<DeflateJob> streams_to_deflate(HPDF_Doc doc) {
   std::set<HPDF_Dict> page_contents;
   for (HPDF_UINT i = 0; i < doc->page_list->count; ++i) {
     auto* page = static_cast<HPDF_Page>(HPDF_List_ItemAt(doc->page_list, i));
     page_contents.insert(static_cast<HPDF_PageAttr>(page->attr)->contents);
   }
-  struct Job {
-    HPDF_Dict dict;
-    std::string bytes;
-    bool deflated = false;
-  };
-  std::vector<Job> jobs;
+  std::vector<DeflateJob> jobs;
   for (HPDF_Xref xref = doc->xref; xref; xref = xref->prev) {
     for (HPDF_UINT i = 0; i < xref->entries->count; ++i) {
       auto* entry = static_cast<HPDF_XrefEntry>(HPDF_List_ItemAt(xref->entries, i));
       auto* header = static_cast<HPDF_Obj_Header*>(entry->obj);
       if (!header || (header->obj_class & HPDF_OCLASS_ANY) != HPDF_OCLASS_DICT) continue;
       auto* dict = static_cast<HPDF_Dict>(entry->obj);
-      if (left_to_deflate(dict) && !page_contents.contains(dict)) jobs.push_back(Job{dict, {}, false});
+      if (left_to_deflate(dict) && !page_contents.contains(dict)) jobs.push_back(DeflateJob{dict, {}, false});
     }
   }
-  for (Job& job : jobs) job.bytes = memory_stream_bytes(job.dict->stream);
-  for_each_parallel(jobs.size(), threads, [&](std::size_t i) { jobs[i].deflated = zlib_deflate(jobs[i].bytes); });
-  // libharu's memory manager is not thread-safe: the streams are replaced on this thread.
-  for (Job& job : jobs) {
+  for (DeflateJob& job : jobs) job.bytes = memory_stream_bytes(job.dict->stream);
+  return jobs;
+}
+
+// Gives each stream its deflated bytes, marked as deflated. libharu's memory manager is not
+// thread-safe: this is the document's thread's work.
+void install(HPDF_Doc doc, std::vector<DeflateJob>& jobs) {
+  for (DeflateJob& job : jobs) {
     if (!job.deflated) throw Error(ErrorKind::internal, "", 0, "libdeflate failed to deflate a stream");
     const auto size = static_cast<HPDF_UINT>(job.bytes.size());
     HPDF_Stream deflated = HPDF_MemStream_New(doc->mmgr, size > 0 ? size : 1);
@@ -101,6 +108,35 @@ void deflate_streams_ahead(HPDF_Doc doc, const std::vector<HPDF_Font>& fonts, un
     job.dict->stream = deflated;
     mark_deflated(job.dict);
   }
+  jobs.clear();
+}
+
+}  // namespace
+
+void deflate_streams_ahead(HPDF_Doc doc, const std::vector<HPDF_Font>& fonts, unsigned threads) {
+  prepare_fonts(fonts);
+  std::vector<DeflateJob> jobs = streams_to_deflate(doc);
+  for_each_parallel(jobs.size(), threads, [&](std::size_t i) { jobs[i].deflated = zlib_deflate(jobs[i].bytes); });
+  install(doc, jobs);
+}
+
+FontStreamsAhead::FontStreamsAhead(HPDF_Doc doc, const std::vector<HPDF_Font>& fonts, bool threaded) {
+  prepare_fonts(fonts);
+  jobs_ = streams_to_deflate(doc);
+  auto deflate = [this] {
+    for (DeflateJob& job : jobs_) job.deflated = zlib_deflate(job.bytes);
+  };
+  done_ = std::async(threaded ? std::launch::async : std::launch::deferred, deflate);
+}
+
+FontStreamsAhead::~FontStreamsAhead() {
+  if (done_.valid()) done_.wait();
+}
+
+void FontStreamsAhead::install(HPDF_Doc doc) {
+  if (!done_.valid()) return;
+  done_.get();
+  pdf::install(doc, jobs_);
 }
 
 }  // namespace galley::backends::pdf

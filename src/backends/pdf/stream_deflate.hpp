@@ -7,6 +7,7 @@
 
 #include <hpdf.h>
 
+#include <future>
 #include <string>
 #include <vector>
 
@@ -37,5 +38,36 @@ void mark_deflated(HPDF_Dict dict);
 /// libharu's where it still writes to them). Call once every page is drawn and every font
 /// has measured its text, just before saving. Throws galley::Error.
 void deflate_streams_ahead(HPDF_Doc doc, const std::vector<HPDF_Font>& fonts, unsigned threads);
+
+/// A stream to deflate: its dictionary, its bytes (then deflated), whether that worked.
+struct DeflateJob {
+  HPDF_Dict dict = nullptr;
+  std::string bytes;
+  bool deflated = false;
+};
+
+/// The fonts' streams (files, maps, CMaps, ToUnicode maps) deflated on a thread of their own
+/// while the pages are drawn, which leaves a core idle (libharu draws on one thread): what
+/// deflate_streams_ahead did for them at the start of the save, with every other thread
+/// waiting. Made once every font the document uses is loaded and has measured its text (the
+/// fonts' files are made now, from the glyphs measured), with one thread or many alike, so
+/// that the bytes do not depend on how many; install() before the save, whose
+/// deflate_streams_ahead then deflates only what came after (pictures decoded to pixels).
+class FontStreamsAhead {
+ public:
+  /// Not `threaded`: deflated in install(), on the caller's thread. Throws galley::Error when
+  /// a font's file cannot be made.
+  FontStreamsAhead(HPDF_Doc doc, const std::vector<HPDF_Font>& fonts, bool threaded);
+  FontStreamsAhead(const FontStreamsAhead&) = delete;
+  FontStreamsAhead& operator=(const FontStreamsAhead&) = delete;
+  ~FontStreamsAhead();  ///< waits for the thread
+  /// Waits for the thread, then gives the streams their deflated bytes (on the document's
+  /// thread). Throws galley::Error when deflating or libharu failed. Once.
+  void install(HPDF_Doc doc);
+
+ private:
+  std::vector<DeflateJob> jobs_;
+  std::future<void> done_;
+};
 
 }  // namespace galley::backends::pdf
