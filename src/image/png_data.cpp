@@ -1,10 +1,11 @@
-// A PNG's image data (its IDAT chunks) checked with zlib alone, and joined for a backend that
+// A PNG's image data (its IDAT chunks) checked without libpng, and joined for a backend that
 // embeds it as it is. libpng cannot read rows without unfiltering them (its C Paeth filter was
 // 60% of checking a photograph), so verify() asks zlib, libpng's own inflater, whether the data
 // is clean: every IDAT CRC right, one zlib stream of exactly the rows the header states, each
-// row with a filter type libpng accepts. Only that answer is trusted; for anything else libpng
-// reads the rows and gives its own verdict in its own words (png.cpp), so verify() and decode()
-// never disagree.
+// row with a filter type libpng accepts. (A stream with the largest window and rows that fit
+// in a few megabytes is first inflated at once by libdeflate; only its yes counts.) Only a
+// clean answer is trusted; for anything else libpng reads the rows and gives its own verdict
+// in its own words (png.cpp), so verify() and decode() never disagree.
 #include "image/formats.hpp"
 
 #include <libdeflate.h>
@@ -61,8 +62,8 @@ struct Room {
 // anything else, nullopt, and the streaming check below, zlib's own, decides (a smaller
 // window, which libdeflate does not enforce, goes there too).
 std::optional<bool> clean_in_one_go(std::string_view bytes, std::size_t at, std::uint64_t rows, std::uint64_t row_size) {
+  if (rows > one_go_limit / row_size) return std::nullopt;
   const std::uint64_t expected = rows * row_size;
-  if (expected > one_go_limit) return std::nullopt;
   std::vector<std::string_view> pieces;
   std::uint64_t total = 0;
   while (at + 12 <= bytes.size() && bytes.substr(at + 4, 4) == "IDAT") {
