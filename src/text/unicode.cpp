@@ -42,7 +42,8 @@ bool stays_composed(char32_t c) {
 }
 
 // Where the printable ASCII (0x20 to 0x7E) at the start of `text` ends: eight bytes a step,
-// since every run a PDF draws is asked whether it is drawable, twice.
+// since every run a PDF draws is asked whether it is drawable, and every span's text is
+// made drawable.
 std::size_t printable_ascii_prefix(std::string_view text) {
   constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
   std::size_t at = 0;
@@ -112,12 +113,26 @@ std::string drawable(std::string_view text, Repairs* repairs, bool keep_soft_hyp
   filtered.reserve(text.size());
   bool nfc_already = true;
   for (std::size_t pos = 0; pos < text.size();) {
+    // Printable ASCII is kept as it is, a run at a time, and any other character kept is its
+    // own bytes again: what decodes to anything but U+FFFD was well-formed UTF-8 (what is not,
+    // or is a noncharacter utf8proc refuses, decodes to U+FFFD, which is written anew).
+    // (Encoding every character anew was half of making a collection's spans drawable.)
+    if (const std::size_t ascii = printable_ascii_prefix(text.substr(pos)); ascii > 0) {
+      filtered.append(text.substr(pos, ascii));
+      pos += ascii;
+      continue;
+    }
     const std::size_t start = pos;
     const char32_t c = next_code_point(text, pos);
-    if (not_utf8(c, pos - start) && repairs) repairs->invalid_utf8 = true;
+    const bool broken = not_utf8(c, pos - start);
+    if (broken && repairs) repairs->invalid_utf8 = true;
     switch (c == 0xAD && keep_soft_hyphens ? Fate::keep : fate_of(c)) {
       case Fate::keep:
-        append_utf8(filtered, c);
+        if (c == 0xFFFD) {
+          append_utf8(filtered, c);
+        } else {
+          filtered.append(text.substr(start, pos - start));
+        }
         nfc_already = nfc_already && stays_composed(c);
         break;
       case Fate::drop: break;
