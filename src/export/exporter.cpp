@@ -5,8 +5,8 @@
 #include <optional>
 
 #include "export/parallel.hpp"
-#include "threads/for_each_parallel.hpp"
 #include "galley/export.hpp"
+#include "threads/for_each_parallel.hpp"
 #include "threads/reclaimer.hpp"
 
 namespace galley {
@@ -23,8 +23,8 @@ void Exporter::write_stream(const model::Collection& collection, const ArticleSt
   std::vector<std::optional<model::Document>> slots(articles.size());
   // One thread more than asked for (when more than one is): cmark-gfm parses one article's
   // inlines at a time (read/markdown.cpp), and a thread waiting for that leaves its core idle
-  // unless another can take it. A 100-article PDF at -j 2: 3% faster (faster in 31 of 41
-  // alternating pairs), the same bytes.
+  // unless another can take it. A 100-article PDF at -j 2: about 3% faster (faster in 31 of
+  // 41 alternating pairs), the same bytes.
   const unsigned threads = thread_count(options.threads);
   run_in_parallel(
       articles.size(), threads > 1 ? threads + 1 : 1,

@@ -231,7 +231,7 @@ class Breaker {
             // The nodes after this one begin no earlier (they are made in order), so with
             // every line as wide and no item narrowing a line, their lines to this break are
             // too short as well (rounding keeps that order): they all stay, untried. A
-            // third of the breaker's work was trying them.
+            // quarter of the breaker's work was trying them.
             if (uniform_widths && paragraph_.growing()) {
               if (kept != a) std::copy(active.begin() + static_cast<std::ptrdiff_t>(a), active.end(),
                                        active.begin() + static_cast<std::ptrdiff_t>(kept));
