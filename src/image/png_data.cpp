@@ -42,6 +42,22 @@ constexpr std::uint64_t chunk_cap = 8u << 20;
 // comes in several chunks. Images larger than this take the streaming way.
 constexpr std::uint64_t one_go_limit = 4u << 20;
 
+// The data of the chunk at `at` when it is an IDAT chunk libpng takes: no longer than its
+// bounds and than the file, and its CRC right (by libdeflate's carry-less multiplication,
+// several times zlib's speed).
+std::optional<std::string_view> idat_data(std::string_view bytes, std::size_t at, std::uint64_t expected) {
+  if (at + 12 > bytes.size() || bytes.substr(at + 4, 4) != "IDAT") return std::nullopt;
+  const std::uint32_t length = big32(bytes, at);
+  if (length > 0x7FFFFFFFu || length > std::max(chunk_cap, expected) || length > bytes.size() - at - 12) {
+    return std::nullopt;
+  }
+  const std::string_view type_and_data = bytes.substr(at + 4, 4 + std::size_t{length});
+  if (libdeflate_crc32(0, type_and_data.data(), type_and_data.size()) != big32(bytes, at + 8 + length)) {
+    return std::nullopt;
+  }
+  return type_and_data.substr(4);
+}
+
 struct Room {
   std::unique_ptr<unsigned char[]> bytes;
   std::size_t size = 0;
@@ -67,18 +83,12 @@ std::optional<bool> clean_in_one_go(std::string_view bytes, std::size_t at, std:
   std::vector<std::string_view> pieces;
   std::uint64_t total = 0;
   while (at + 12 <= bytes.size() && bytes.substr(at + 4, 4) == "IDAT") {
-    const std::uint32_t length = big32(bytes, at);
-    if (length > 0x7FFFFFFFu || length > std::max(chunk_cap, expected) || length > bytes.size() - at - 12) {
-      return std::nullopt;
-    }
-    const std::string_view type_and_data = bytes.substr(at + 4, 4 + std::size_t{length});
-    if (libdeflate_crc32(0, type_and_data.data(), type_and_data.size()) != big32(bytes, at + 8 + length)) {
-      return std::nullopt;
-    }
-    pieces.push_back(type_and_data.substr(4));
-    total += length;
+    const std::optional<std::string_view> data = idat_data(bytes, at, expected);
+    if (!data) return std::nullopt;
+    pieces.push_back(*data);
+    total += data->size();
     if (total > one_go_limit) return std::nullopt;
-    at += 12 + std::size_t{length};
+    at += 12 + data->size();
   }
   if (total < 2) return std::nullopt;
   std::string_view stream = pieces.front();
@@ -132,16 +142,10 @@ bool image_data_clean(std::string_view bytes, std::size_t at, std::uint64_t rows
   std::uint64_t produced = 0;  // bytes inflated so far
   std::uint64_t next_filter = 0;  // where the next row's filter type byte lies
   while (part != Part::done) {
-    if (at + 12 > bytes.size()) return false;
-    const std::uint32_t length = big32(bytes, at);
-    if (bytes.substr(at + 4, 4) != "IDAT" || length > 0x7FFFFFFFu) return false;
-    if (length > std::max(chunk_cap, expected) || length > bytes.size() - at - 12) return false;
-    const std::string_view type_and_data = bytes.substr(at + 4, 4 + std::size_t{length});
-    // CRC-32 by libdeflate's carry-less multiplication, several times zlib's speed.
-    const std::uint32_t crc = libdeflate_crc32(0, type_and_data.data(), type_and_data.size());
-    if (crc != big32(bytes, at + 8 + length)) return false;
-    const auto* in = reinterpret_cast<const unsigned char*>(bytes.data() + at + 8);
-    std::size_t left = length;
+    const std::optional<std::string_view> data = idat_data(bytes, at, expected);
+    if (!data) return false;
+    const auto* in = reinterpret_cast<const unsigned char*>(data->data());
+    std::size_t left = data->size();
     while (left > 0) {
       if (part == Part::header) {
         header[header_seen++] = *in++;
@@ -189,7 +193,7 @@ bool image_data_clean(std::string_view bytes, std::size_t at, std::uint64_t rows
         return false;  // the stream must end exactly with this chunk's data: no bytes after it
       }
     }
-    at += 12 + std::size_t{length};
+    at += 12 + data->size();
   }
   if (produced != expected) return false;
   // No further IDAT chunk: the joined image data is that one stream and nothing more.

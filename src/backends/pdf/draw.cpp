@@ -92,14 +92,11 @@ void append_fill(std::string& out, const layout::Colour& colour, bool cmyk) {
 // which viewers and pdftotext take as kerning, not as spaces, so words stay whole. The codes
 // are a literal string's contents: two bytes a glyph where hex took four, so the page's
 // stream is a third shorter to deflate.
-void append_show(std::string& operators, const layout::TextRun& run, const RepairedTexts* repairs,
+void append_show(std::string& operators, const layout::TextRun& run, const RepairedTexts& repairs,
                  const HpdfDocument& document) {
-  std::string repaired;
   std::string_view text = run.text;
-  if (!repairs) {
-    text = drawn_text(run, repaired);
-  } else if (!repairs->empty()) {
-    if (const auto found = repairs->find(&run); found != repairs->end()) text = found->second;
+  if (!repairs.empty()) {
+    if (const auto found = repairs.find(&run); found != repairs.end()) text = found->second;
   }
   const auto append_codes = [&](std::string_view piece) { document.append_literal(operators, piece); };
   if (run.kerns.empty() || text.data() != run.text.data()) {
@@ -255,12 +252,15 @@ HPDF_Rect pdf_rect(const layout::Page& page, double x, double y, double width, d
 }
 
 PageText draw_page(HpdfDocument& document, PdfImages& images, HPDF_Page target, const layout::Page& page,
-                   const std::vector<layout::Font>& fonts, bool cmyk, Diagnostics& diagnostics) {
+                   const std::vector<layout::Font>& fonts, bool cmyk, const RepairedTexts& repairs,
+                   Diagnostics& diagnostics) {
   PageDrawer drawer(document, target, page, fonts, cmyk);
   drawer.grounds();
   drawer.pictures(images, diagnostics);
   drawer.lines();
-  return drawer.prepare_text();
+  PageText text = drawer.prepare_text();
+  text.repaired = &repairs;
+  return text;
 }
 
 std::string write_text(const PageText& text, const HpdfDocument& document) {
@@ -298,7 +298,7 @@ std::string write_text(const PageText& text, const HpdfDocument& document) {
     out += ' ';
     append_number(out, y - line_y);
     out += " Td "sv;
-    append_show(out, *run, text.repaired, document);
+    append_show(out, *run, *text.repaired, document);
     line_x = x;
     line_y = y;
   }

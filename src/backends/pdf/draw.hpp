@@ -21,7 +21,7 @@ namespace galley::backends::pdf {
 using RepairedTexts = std::unordered_map<const layout::TextRun*, std::string>;
 
 /// A page's text, ready to be written on any thread: the page, the names its fonts have in
-/// the page's resources, and its runs' repairs (null: every run is asked again).
+/// the page's resources, and the document's repairs of runs (which must outlive it).
 struct PageText {
   const layout::Page* page = nullptr;
   std::vector<std::string> font_names;  ///< by PageTree font index; empty for fonts not used
@@ -31,9 +31,11 @@ struct PageText {
 
 /// Draws `page`'s boxes, pictures, rules and circles (link areas are annotations, added by
 /// the caller once every page exists); every colour in CMYK when `cmyk`. Its text comes
-/// last, from write_text: this loads the fonts it needs and names them in the page.
+/// last, from write_text: this loads the fonts it needs and names them in the page, and the
+/// text written is each run's, or its repair in `repairs`.
 PageText draw_page(HpdfDocument& document, PdfImages& images, HPDF_Page target, const layout::Page& page,
-                   const std::vector<layout::Font>& fonts, bool cmyk, Diagnostics& diagnostics);
+                   const std::vector<layout::Font>& fonts, bool cmyk, const RepairedTexts& repairs,
+                   Diagnostics& diagnostics);
 
 /// The page's text as content stream operators, BT to ET: the bytes libharu's own calls
 /// would have written. Safe on any thread while `document` is not changed.

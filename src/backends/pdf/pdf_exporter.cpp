@@ -219,8 +219,7 @@ void make_document(HpdfDocument& document, const layout::PageTree& tree, const c
     HPDF_Page_SetHeight(target, real(page.height));
     document.check("size a page");
     set_print_boxes(document, target, page);
-    PageText text = draw_page(document, images, target, page, tree.fonts, tree.cmyk, diagnostics);
-    text.repaired = &repairs;
+    PageText text = draw_page(document, images, target, page, tree.fonts, tree.cmyk, repairs, diagnostics);
     compression.add(target, [text = std::move(text), &document] { return write_text(text, document); });
     pages.push_back(target);
   }

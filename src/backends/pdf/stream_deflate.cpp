@@ -123,10 +123,11 @@ void deflate_streams_ahead(HPDF_Doc doc, const std::vector<HPDF_Font>& fonts, un
 FontStreamsAhead::FontStreamsAhead(HPDF_Doc doc, const std::vector<HPDF_Font>& fonts, bool threaded) {
   prepare_fonts(fonts);
   jobs_ = streams_to_deflate(doc);
-  auto deflate = [this] {
-    for (DeflateJob& job : jobs_) job.deflated = zlib_deflate(job.bytes);
-  };
-  done_ = std::async(threaded ? std::launch::async : std::launch::deferred, deflate);
+  if (threaded) done_ = std::async(std::launch::async, [this] { deflate(); });
+}
+
+void FontStreamsAhead::deflate() {
+  for (DeflateJob& job : jobs_) job.deflated = zlib_deflate(job.bytes);
 }
 
 FontStreamsAhead::~FontStreamsAhead() {
@@ -134,8 +135,11 @@ FontStreamsAhead::~FontStreamsAhead() {
 }
 
 void FontStreamsAhead::install(HPDF_Doc doc) {
-  if (!done_.valid()) return;
-  done_.get();
+  if (done_.valid()) {
+    done_.get();
+  } else {
+    deflate();
+  }
   pdf::install(doc, jobs_);
 }
 

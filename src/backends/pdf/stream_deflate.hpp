@@ -66,8 +66,10 @@ class FontStreamsAhead {
   void install(HPDF_Doc doc);
 
  private:
+  void deflate();
+
   std::vector<DeflateJob> jobs_;
-  std::future<void> done_;
+  std::future<void> done_;  ///< the thread, when threaded
 };
 
 }  // namespace galley::backends::pdf
